@@ -1,7 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname) };
+// "server-only" throws outside React Server Components; under vitest it is an empty module.
+const alias = {
+  "@": path.resolve(__dirname),
+  "server-only": path.resolve(__dirname, "tests/support/server-only.ts"),
+};
 
 export default defineConfig({
   resolve: { alias },

@@ -1,0 +1,14 @@
+import { hasPermission, type Permission, type UserRole } from "./roles";
+
+export type NavItem = { href: string; label: string; permission: Permission | null };
+
+/** The shell's navigation. Showing an item is only a convenience: every page checks on the server. */
+const NAV: NavItem[] = [
+  { href: "/", label: "首页", permission: null },
+  { href: "/audit", label: "审计日志", permission: "read:audit:any" },
+  { href: "/account/password", label: "修改密码", permission: null },
+];
+
+export function navFor(roles: readonly UserRole[]): NavItem[] {
+  return NAV.filter((item) => item.permission === null || hasPermission(roles, item.permission));
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+
+/** Environment of the running app, validated once; each problem is reported with its variable. */
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "未设置 DATABASE_URL（PostgreSQL 连接串）" })
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "DATABASE_URL 必须以 postgresql:// 开头"),
+  AUTH_SECRET: z.string({ error: "未设置 AUTH_SECRET" }).min(32, "AUTH_SECRET 至少需要32个字符"),
+  SESSION_IDLE_HOURS: z.coerce.number().positive("SESSION_IDLE_HOURS 必须是正数").default(8),
+  APP_MODE: z.enum(["demo", "production"], { error: "APP_MODE 只能是 demo 或 production" }).default("demo"),
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): AppEnv {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`环境变量配置有误：\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+let cached: AppEnv | undefined;
+
+export function env(): AppEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

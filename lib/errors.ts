@@ -1,0 +1,27 @@
+// One error type for every refusal; converted to a Chinese message once, at the boundary.
+
+export type AppErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "STALE";
+
+const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
+  UNAUTHENTICATED: "请先登录",
+  NOT_FOUND: "未找到该内容，或您无权查看",
+  FORBIDDEN: "您无权执行此操作",
+  INVALID: "提交的内容有误",
+  CONFLICT: "该操作与现有数据冲突",
+  STALE: "该记录已被他人修改，请刷新后重试（您的修改未保存）",
+};
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message ?? DEFAULT_MESSAGES[code]);
+    this.name = "AppError";
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo";
+import { pendingMigrations } from "../../scripts/lib/runtime";
+import { createTestDatabase, type TestDatabase } from "../support/database";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.drop());
+
+describe("migrations and demo data", () => {
+  it("leaves no pending migration on a freshly migrated database", async () => {
+    expect(await pendingMigrations(t.url)).toEqual([]);
+  });
+
+  it("seeds the office, a reviewer, the seed's source departments, ~30 units and one account per role", async () => {
+    expect(await isDatabaseEmpty(t.prisma)).toBe(true);
+    const counts = await seedDemoData(t.prisma);
+    expect(await isDatabaseEmpty(t.prisma)).toBe(false);
+    expect(counts.organisations).toBe(await t.prisma.organisation.count());
+    expect(await t.prisma.organisation.count({ where: { roles: { has: "evaluated" } } })).toBeGreaterThanOrEqual(30);
+    const sources = await t.prisma.organisation.findMany({ where: { roles: { has: "source" } }, select: { shortName: true } });
+    for (const name of ["市司法局", "市中级人民法院", "市政府公开办", "市营商局", "市委考评办", "市信访局", "市财政局", "市工信局", "市文明办", "市总工会", "市纪委监委"]) {
+      expect(sources.map((s) => s.shortName)).toContain(name);
+    }
+    for (const role of ["admin", "office", "source", "unit", "reviewer"] as const) {
+      expect(await t.prisma.user.count({ where: { roles: { has: role } } })).toBeGreaterThan(0);
+    }
+    const admin = await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
+    expect(await t.prisma.auditLog.count({ where: { action: "seed.demo" } })).toBe(1);
+  });
+});
