@@ -17,8 +17,14 @@ async function main() {
   let embedded: EmbeddedDatabase | undefined;
   if (!process.env.DATABASE_URL) {
     const pgPort = Number(process.env.EMBEDDED_PG_PORT ?? 54329);
-    log(`未设置 DATABASE_URL，启动内置 PostgreSQL（数据目录 .data/pg，端口 ${pgPort}）`);
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(DATA_DIR, "pg"), port: pgPort, database: "integrity" });
+    const dataDir = process.env.EMBEDDED_PG_DIR ?? path.join(DATA_DIR, "pg");
+    log(`未设置 DATABASE_URL，启动内置 PostgreSQL（数据目录 ${path.relative(ROOT, dataDir)}，端口 ${pgPort}）`);
+    embedded = await startEmbeddedPostgres({
+      dataDir,
+      port: pgPort,
+      database: "integrity",
+      fresh: process.env.EMBEDDED_PG_FRESH === "1",
+    });
     process.env.DATABASE_URL = embedded.url;
   }
   const stopDatabase = async () => {

@@ -12,6 +12,13 @@ export const baseAuthConfig = {
   // A signed, encrypted JWT cookie; it lapses after SESSION_IDLE_HOURS without a request.
   session: { strategy: "jwt", maxAge: idleHours * 3600, updateAge: 300 },
   pages: { signIn: "/login" },
+  // A refused sign-in is an expected outcome (audited by sign-in.ts), not a server error.
+  logger: {
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
   providers: [],
   callbacks: {
     jwt({ token, user }) {

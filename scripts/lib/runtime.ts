@@ -69,12 +69,12 @@ function sourceFingerprint(): string {
   }
 }
 
-export function buildIfNeeded(): void {
+export function buildIfNeeded(options: { force?: boolean } = {}): void {
   const stampFile = path.join(DATA_DIR, "build-stamp");
   const fingerprint = sourceFingerprint();
   const built = existsSync(path.join(ROOT, ".next", "BUILD_ID"));
   const stamp = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : "";
-  if (built && (stamp === fingerprint || fingerprint === "no-git")) return;
+  if (!options.force && built && (stamp === fingerprint || fingerprint === "no-git")) return;
   log("正在构建应用（首次启动或代码有更新，约需1分钟）…");
   const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
     cwd: ROOT,
