@@ -1,0 +1,6 @@
+import { schemeCommands } from "./scheme";
+import { scoreCommand } from "./score";
+import type { Command } from "./types";
+
+/** Every command of the CLI; add a new one by importing it here. */
+export const commands: Command[] = [scoreCommand, ...schemeCommands];

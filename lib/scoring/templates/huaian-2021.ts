@@ -1,0 +1,712 @@
+import type { SchemeDocument } from "../schema";
+
+/**
+ * 2021年度淮安区政务诚信建设第三方评价指标及任务分工 (seed 001, 淮信用办〔2021〕6号).
+ *
+ * The extracted table is garbled (merged cells, shifted columns); the reconstruction below is the
+ * product decision of spec/schemes.md: 8 categories, 28 indicators (the seed numbers 24; its rows
+ * 6, 20 and 21 are split as the spec does), every category adding up to its points and to 100.
+ */
+export const huaian2021: SchemeDocument = {
+  format: "integrity-scheme/v1",
+  code: "huaian-2021",
+  version: 1,
+  name: "2021年度淮安区政务诚信建设第三方评价指标",
+  description:
+    "淮安市淮安区社会信用体系建设工作领导小组办公室《2021年度淮安区政务诚信建设第三方评价指标及任务分工》（淮信用办〔2021〕6号），适用于区各有关部门和各镇（街道），总分100分。",
+  notes: [
+    "原表为机器提取，单元格错位；本模板按产品规格重建：8个一级指标、28个二级指标（原表编号24项：第6项拆为政务服务信用承诺制、信用承诺闭环管理、信用承诺信息公示推送3项，第20、21项重组为政务失信治理、清欠与负面舆情2项，创新综合评价2行原表未编号），各一级指标分值之和与原表一致，合计100分。",
+    "原表部分二级指标无名称或名称残缺（如“招标投标政诚信建设”），按规格命名。",
+    "“责任部门”列中的“各有关部门”“各镇（街道）”“各单位部门”即受评单位自身，不作为数据来源；默认数据来源为所列牵头部门（名称加“区”前缀，如“区司法局”）。原表责任部门列为合并单元格而留空的行，按相邻行的牵头部门补齐（依法行政各项为区司法局，政务服务标准化为区政务办，政府信息公开年度报告为区政府办）。",
+    "行政复议、行政诉讼按纠错率、败诉率排名计分（rank，越低越好）：无案件得满分；有案件的单位按名次得分，第1名最高1.8分/2.9分，名次并列时共享名次。",
+    "重大行政决策制度：法律顾问、公众参与、专家论证、风险评估、合法性审查5项制度，“建立”与“落实”分别计数，每项0.4分，各最高2分。",
+    "政务服务事项认领率以小数填报（0.95即95%），低于0.95扣1分；办事指南完整度以百分数填报（0–100），100%得1分，每下降1个百分点（不足1个百分点按1个计）扣0.1分。",
+    "“双公示”第一项原文标题写作“报送入库率”，但公式与评分均为时效率（规定时间内提供信息的总量/提供记录总数），按时效率计：≥95%得2分，低于95%按达到95%的比例得分。",
+    "基层治理“公开承诺领域”以发布承诺的街道乡镇占比超过80%的领域个数计，每个领域1分，最高8分。",
+    "政务失信治理拆分为：通报约谈长效机制2分；新增失信被执行人每个案件扣1分（最高扣2分）；未治理完成的失信被执行人案件每个扣2分（最高扣4分）。原表“工信局牵头、市工信部门专项评价”在案件治理一行为错位，属于清欠一行；案件治理的数据来源取区法院、区信用办。",
+    "清欠按拖欠账款清偿率排名计分（rank，越高越好，最高3分）；无拖欠的单位得满分3分。负面舆情按舆情事件数量与人口比例由第三方测评给分（manual，最高5分）。",
+    "视情况给分、专家评选、第三方测评类项目为人工评分（manual），须填写评分说明。",
+    "不涉及的指标按满分计（not-applicable policy full_marks）。",
+  ],
+  unitKinds: ["county", "township"],
+  notApplicable: "full_marks",
+  grades: [
+    { min: 90, label: "优秀" },
+    { min: 80, label: "良好" },
+    { min: 60, label: "一般" },
+    { min: 0, label: "较差" },
+  ],
+  categories: [
+    {
+      code: "LAW",
+      name: "依法行政",
+      weight: 13,
+      indicators: [
+        {
+          code: "LAW.REPORT",
+          name: "法治政府建设报告",
+          max: 1,
+          content:
+            "县级市按时发布2020年度法治政府建设报告，得1分。区、县按照设区市发布2020年度法治政府建设报告情况得分。",
+          sources: ["区司法局"],
+          evidence: "评价方法：第三方测评",
+          note: "原表责任部门为合并单元格，取本组的区司法局。",
+          rule: { kind: "binary", question: "按时发布2020年度法治政府建设报告" },
+        },
+        {
+          code: "LAW.RECONSIDERATION",
+          name: "行政复议情况",
+          max: 2,
+          content:
+            "无行政复议纠错事项，得2分；有行政复议纠错事项，按行政复议纠错率排名计分（纠错率=通过撤销、变更、确认违法、责令履行义务等方式直接纠错的比例），最高得1.8分。",
+          sources: ["区司法局"],
+          evidence: "评价方法：设区市司法部门专项评价",
+          note: "填报纠错率；无纠错事项填空值（null）得2分。有纠错事项的单位按纠错率由低到高排名，第1名得1.8分，其余按1.8×(k−名次+1)/k计分，并列共享名次。",
+          rule: { kind: "rank", label: "纠错率", subject: "行政复议纠错事项", full: 2, top: 1.8, better: "lower" },
+        },
+        {
+          code: "LAW.LITIGATION",
+          name: "行政诉讼情况",
+          max: 3,
+          content: "无行政诉讼败诉案件，得3分；有行政诉讼败诉案件，按败诉率排名计分，最高得2.9分。",
+          sources: ["区司法局"],
+          evidence: "评价方法：设区市法院专项评价",
+          note: "填报败诉率；无败诉案件填空值（null）得3分。有败诉案件的单位按败诉率由低到高排名，第1名得2.9分，并列共享名次。",
+          rule: { kind: "rank", label: "败诉率", subject: "行政诉讼败诉案件", full: 3, top: 2.9, better: "lower" },
+        },
+        {
+          code: "LAW.DECISION",
+          name: "重大行政决策制度",
+          max: 4,
+          content:
+            "建立法律顾问、公众参与、专家论证、风险评估、合法性审查等制度，每项制度得0.4分，每项制度落实得0.4分，最高得4分。",
+          sources: ["区司法局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          note: "拆为“制度建立”“制度落实”两个计数子项，每项0.4分，各最高2分（5项制度）。",
+          items: [
+            {
+              key: "established",
+              name: "建立的制度项数",
+              max: 2,
+              content: "法律顾问、公众参与、专家论证、风险评估、合法性审查等制度，每建立1项得0.4分。",
+              rule: { kind: "count", mode: "additive", perItem: 0.4, label: "已建立制度" },
+            },
+            {
+              key: "implemented",
+              name: "落实的制度项数",
+              max: 2,
+              content: "上述制度每落实1项得0.4分。",
+              rule: { kind: "count", mode: "additive", perItem: 0.4, label: "已落实制度" },
+            },
+          ],
+        },
+        {
+          code: "LAW.SUPERVISION",
+          name: "行政监督制度",
+          max: 3,
+          content: "建立日常监督、专项检查、公众举报制度，每项制度得1分，最高得3分。",
+          sources: ["区司法局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          rule: { kind: "count", mode: "additive", perItem: 1, label: "已建立监督制度" },
+        },
+      ],
+    },
+    {
+      code: "DILIGENT",
+      name: "勤政高效",
+      weight: 13,
+      indicators: [
+        {
+          code: "DILIGENT.PLEDGE",
+          name: "政务服务信用承诺制",
+          max: 2,
+          content:
+            "推行证明事项、涉企经营许可事项等告知承诺制，建立信用承诺事项清单，明确实行告知承诺制的事项范围、适用对象、工作流程和监管措施等，视实施情况给分，最高得2分。",
+          sources: ["区行政审批局"],
+          evidence: "评价方法：设区市司法部门+政务部门专项评价",
+          rule: { kind: "manual", guidance: "视告知承诺制实施情况给分" },
+        },
+        {
+          code: "DILIGENT.PLEDGE_LOOP",
+          name: "信用承诺闭环管理",
+          max: 2,
+          content:
+            "在信息系统中建立承诺人信用档案并实现闭环管理，得1分；归集承诺人信用承诺和违诺信息情况，视归集和应用情况给分，最高得1分。",
+          sources: ["区信用办", "区行政审批局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          note: "原表此行无序号与名称（属序号6之后的续行），按规格设为独立指标“信用承诺闭环管理”。",
+          items: [
+            {
+              key: "archive",
+              name: "建立承诺人信用档案并闭环管理",
+              max: 1,
+              content: "在信息系统中建立承诺人信用档案并实现闭环管理，得1分。",
+              sources: ["区信用办"],
+              rule: { kind: "binary", question: "在信息系统中建立承诺人信用档案并实现闭环管理" },
+            },
+            {
+              key: "collection",
+              name: "归集承诺和违诺信息",
+              max: 1,
+              content: "归集承诺人信用承诺和违诺信息情况，视归集和应用情况给分，最高得1分。",
+              sources: ["区行政审批局"],
+              rule: { kind: "manual", guidance: "视归集和应用情况给分" },
+            },
+          ],
+        },
+        {
+          code: "DILIGENT.PLEDGE_PUBLISH",
+          name: "信用承诺信息公示推送",
+          max: 2,
+          content:
+            "信用承诺信息在本地或设区市信用门户网站公示情况，最高得1分；向设区市公共信用信息中心推送信用承诺信息情况，最高得1分。",
+          sources: ["区信用办", "区行政审批局"],
+          evidence: "评价方法：第三方测评+设区市公共信用评价",
+          note: "原表此行无名称（续行），按规格设为独立指标“信用承诺信息公示推送”。",
+          items: [
+            {
+              key: "website",
+              name: "信用门户网站公示",
+              max: 1,
+              content: "信用承诺信息在本地或设区市信用门户网站公示情况，最高得1分。",
+              sources: ["区信用办"],
+              rule: { kind: "manual", guidance: "视信用门户网站公示情况给分" },
+            },
+            {
+              key: "push",
+              name: "向公共信用信息中心推送",
+              max: 1,
+              content: "向设区市公共信用信息中心推送信用承诺信息情况，最高得1分。",
+              sources: ["区行政审批局"],
+              rule: { kind: "manual", guidance: "视向设区市公共信用信息中心推送情况给分" },
+            },
+          ],
+        },
+        {
+          code: "DILIGENT.STANDARD",
+          name: "政务服务标准化",
+          max: 2,
+          content:
+            "政务服务事项认领率情况，根据政务服务事项平台统计情况，认领率达到95%及以上，得1分。政务服务事项指南完整度情况，根据政务服务事项平台统计情况，完整度100%得1分，每下降1%扣0.1分，扣完为止。",
+          sources: ["区政务办"],
+          evidence: "评价方法：设区市政务办考评",
+          note: "原表责任部门留空，取相邻的区政务办。认领率以小数填报（低于0.95扣1分）；指南完整度以百分数填报（0–100），每下降1个百分点扣0.1分，不足1个百分点按1个计。",
+          items: [
+            {
+              key: "claim_rate",
+              name: "政务服务事项认领率",
+              max: 1,
+              content: "认领率达到95%及以上，得1分（以小数填报，如0.96）。",
+              rule: { kind: "threshold", label: "事项认领率", op: "lt", value: 0.95, points: 1, percent: true },
+            },
+            {
+              key: "guide_completeness",
+              name: "办事指南完整度",
+              max: 1,
+              content: "完整度100%得1分，每下降1%扣0.1分，扣完为止（以百分数填报，如98）。",
+              rule: { kind: "step", label: "办事指南完整度（%）", fullAt: 100, step: 1, perStep: 0.1 },
+            },
+          ],
+        },
+        {
+          code: "DILIGENT.FEEDBACK",
+          name: "群众评价监督",
+          max: 3,
+          content:
+            "按政务服务“好差评”实名差评回访整改率计分，最高1分。按12345热线按期答复率计分，最高1分。按12345热线群众满意度计分，最高1分。",
+          sources: ["区政务办"],
+          evidence: "评价方法：设区市政务办专项评价+第三方测评",
+          note: "原文仅写“按……计分，最高1分”，三项均按比例计分（比率×1分），比率以小数填报。",
+          items: [
+            {
+              key: "rectification",
+              name: "“好差评”实名差评回访整改率",
+              max: 1,
+              rule: { kind: "ratio", mode: "proportional" },
+            },
+            {
+              key: "on_time",
+              name: "12345热线按期答复率",
+              max: 1,
+              rule: { kind: "ratio", mode: "proportional" },
+            },
+            {
+              key: "satisfaction",
+              name: "12345热线群众满意度",
+              max: 1,
+              rule: { kind: "ratio", mode: "proportional" },
+            },
+          ],
+        },
+        {
+          code: "DILIGENT.REGULATION",
+          name: "构建以信用为基础的新型监管机制",
+          max: 2,
+          content: "县（市、区）部门制定信用分级分类监管实施方案，年内每出台1个，得0.5分，最高得2分。",
+          sources: ["区信用办"],
+          evidence: "评价方法：材料申报+第三方测评",
+          rule: { kind: "count", mode: "additive", perItem: 0.5, label: "年内出台分级分类监管实施方案", unit: "个" },
+        },
+      ],
+    },
+    {
+      code: "OPEN",
+      name: "政务公开",
+      weight: 10,
+      indicators: [
+        {
+          code: "OPEN.REPORT",
+          name: "政府信息公开年度报告",
+          max: 2,
+          content: "按时发布2020年度政府信息公开工作报告，得2分。",
+          sources: ["区政府办"],
+          evidence: "评价方法：第三方测评",
+          note: "原表责任部门留空，取相邻的区政府办。",
+          rule: { kind: "binary", question: "按时发布2020年度政府信息公开工作报告" },
+        },
+        {
+          code: "OPEN.REQUEST",
+          name: "信息公开申请答复",
+          max: 2,
+          content: "对符合法定条件要求的依申请公开政府信息答复率达100%，得2分。",
+          sources: ["区政府办"],
+          evidence: "评价方法：市政府办公室政务公开办专项评价",
+          note: "填报答复率（小数）；低于1（100%）扣2分。",
+          rule: { kind: "threshold", label: "依申请公开答复率", op: "lt", value: 1, points: 2, percent: true },
+        },
+        {
+          code: "OPEN.DOUBLE",
+          name: "“双公示”情况",
+          max: 6,
+          content:
+            "“双公示”信息报送时效率（规定时间内提供信息的总量/提供记录总数×100%）大于等于95%的，得2分；小于95%的，按照达95%的比例得分。“双公示”信息报送入库率（有效入库记录总数/提供记录总数×100%）100%的，得2分，不到100%的按照比例得分。信用信息报送覆盖面（信息实际来源部门和辖区数量/应提供信息的来源部门和辖区数量×100%）100%得2分，不到100%的按照比例得分（对有行政权力事项但确实未产生“双公示”信息的，由行政机关书面说明情况后可不纳入应提供信息的来源部门）。",
+          sources: ["区信用办"],
+          evidence: "评价方法：第三方测评+设区市公共信用评价",
+          note: "原文第一项标题写作“报送入库率”，但公式与评分为时效率，按时效率计（fullAt 0.95，按比例）。",
+          items: [
+            {
+              key: "timeliness",
+              name: "报送时效率",
+              max: 2,
+              content: "时效率大于等于95%的得2分；小于95%的按达95%的比例得分。",
+              rule: { kind: "ratio", fullAt: 0.95, mode: "proportional" },
+            },
+            {
+              key: "storage",
+              name: "报送入库率",
+              max: 2,
+              content: "入库率100%得2分，不到100%按比例得分。",
+              rule: { kind: "ratio", mode: "proportional" },
+            },
+            {
+              key: "coverage",
+              name: "报送覆盖面",
+              max: 2,
+              content: "覆盖面100%得2分，不到100%按比例得分。",
+              rule: { kind: "ratio", mode: "proportional" },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "GRASSROOTS",
+      name: "基层治理",
+      weight: 10,
+      indicators: [
+        {
+          code: "GRASSROOTS.TOWNSHIP",
+          name: "街道和乡镇政务诚信建设",
+          max: 10,
+          content:
+            "将政务服务纳入街道和乡镇综合考核体系，得1分。积极开展诚信乡镇（街道）、诚信村居（社区）建设活动，得1分。在街道和乡镇的政务、财政、就业、物业、就学、公共卫生、卫生健康、养老、助残、医保、住房、出行、停车、防火防盗、拥军优属、便民服务等方面，建立公开承诺制度，每个领域发布承诺的街道乡镇占比超过街道乡镇总数80%的，得1分，最高得8分。",
+          sources: ["区信用办", "区考核办"],
+          evidence: "评价方法：材料申报+第三方测评",
+          note: "原表公开承诺一项的责任部门为“各镇街”（受评单位自身），数据来源取区信用办。“公开承诺领域”以发布承诺的街道乡镇占比超过80%的领域个数计。",
+          items: [
+            {
+              key: "assessment",
+              name: "纳入街道和乡镇综合考核",
+              max: 1,
+              content: "将政务服务纳入街道和乡镇综合考核体系，得1分。",
+              sources: ["区信用办", "区考核办"],
+              rule: { kind: "binary", question: "将政务服务纳入街道和乡镇综合考核体系" },
+            },
+            {
+              key: "campaign",
+              name: "诚信乡镇村居建设活动",
+              max: 1,
+              content: "积极开展诚信乡镇（街道）、诚信村居（社区）建设活动，得1分。",
+              sources: ["区信用办", "区考核办"],
+              rule: { kind: "binary", question: "开展诚信乡镇（街道）、诚信村居（社区）建设活动" },
+            },
+            {
+              key: "pledge_areas",
+              name: "公开承诺领域",
+              max: 8,
+              content: "每个领域发布承诺的街道乡镇占比超过街道乡镇总数80%的，得1分，最高得8分。",
+              sources: ["区信用办"],
+              rule: { kind: "count", mode: "additive", perItem: 1, label: "发布承诺街道乡镇占比超过80%的领域", unit: "个" },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "KEY",
+      name: "重点领域政务诚信建设",
+      weight: 18,
+      indicators: [
+        {
+          code: "KEY.PROCUREMENT",
+          name: "政府采购政务诚信建设",
+          max: 3,
+          content: "建立政府采购诚信建设相关制度，得2分。建立采购人信用承诺制，得0.5分；组织签署信用承诺书，得0.5分。",
+          sources: ["区财政局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          items: [
+            {
+              key: "system",
+              name: "政府采购诚信建设制度",
+              max: 2,
+              rule: { kind: "binary", question: "建立政府采购诚信建设相关制度" },
+            },
+            {
+              key: "pledge",
+              name: "采购人信用承诺制",
+              max: 0.5,
+              rule: { kind: "binary", question: "建立采购人信用承诺制" },
+            },
+            {
+              key: "signed",
+              name: "签署信用承诺书",
+              max: 0.5,
+              rule: { kind: "binary", question: "组织签署信用承诺书" },
+            },
+          ],
+        },
+        {
+          code: "KEY.PPP",
+          name: "政府和社会资本合作政务诚信建设",
+          max: 3,
+          content:
+            "出台政府和社会资本合作领域政务诚信建设相关制度，得1分。建立政府和社会资本合作失信违约记录，得1分（无违约记录需提供相关制度）。建立项目责任追溯机制，得1分。",
+          sources: ["区财政局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          note: "原表名称作“政府和社会资本合作政诚信建设”（缺“务”字），按“政务诚信建设”命名。",
+          items: [
+            {
+              key: "system",
+              name: "政务诚信建设相关制度",
+              max: 1,
+              rule: { kind: "binary", question: "出台政府和社会资本合作领域政务诚信建设相关制度" },
+            },
+            {
+              key: "default_record",
+              name: "失信违约记录",
+              max: 1,
+              content: "建立政府和社会资本合作失信违约记录（无违约记录需提供相关制度）。",
+              rule: { kind: "binary", question: "建立政府和社会资本合作失信违约记录" },
+            },
+            {
+              key: "accountability",
+              name: "项目责任追溯机制",
+              max: 1,
+              rule: { kind: "binary", question: "建立项目责任追溯机制" },
+            },
+          ],
+        },
+        {
+          code: "KEY.BIDDING",
+          name: "招标投标政务诚信建设",
+          max: 3,
+          content:
+            "建立招标人信用承诺制，得0.5分；组织签署信用承诺书，得0.5分。公共资源交易平台与市级信用平台互联互通，得1分。建立招标人信用记录，对招标人开展信用审查，得1分。",
+          sources: ["区行政审批局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          note: "原表名称作“招标投标政诚信建设”（缺“务”字），按“政务诚信建设”命名。",
+          items: [
+            {
+              key: "pledge",
+              name: "招标人信用承诺制",
+              max: 0.5,
+              rule: { kind: "binary", question: "建立招标人信用承诺制" },
+            },
+            {
+              key: "signed",
+              name: "签署信用承诺书",
+              max: 0.5,
+              rule: { kind: "binary", question: "组织签署信用承诺书" },
+            },
+            {
+              key: "platform",
+              name: "平台互联互通",
+              max: 1,
+              rule: { kind: "binary", question: "公共资源交易平台与市级信用平台互联互通" },
+            },
+            {
+              key: "record",
+              name: "招标人信用记录与审查",
+              max: 1,
+              rule: { kind: "binary", question: "建立招标人信用记录，对招标人开展信用审查" },
+            },
+          ],
+        },
+        {
+          code: "KEY.INVESTMENT",
+          name: "招商引资政务诚信建设",
+          max: 3,
+          content:
+            "出台招商引资领域政务诚信建设相关制度文件，明确政府在招商引资过程中的权力限制和职责，得1分。建立招商引资责任人信用承诺制，得1分。组织签署信用承诺书，得1分。",
+          sources: ["区商务局", "区招商服务中心"],
+          evidence: "评价方法：材料申报+第三方测评",
+          note: "原表名称作“招商引资政诚信建设”（缺“务”字），按“政务诚信建设”命名。",
+          items: [
+            {
+              key: "system",
+              name: "政务诚信建设制度文件",
+              max: 1,
+              rule: { kind: "binary", question: "出台招商引资领域政务诚信建设相关制度文件" },
+            },
+            {
+              key: "pledge",
+              name: "责任人信用承诺制",
+              max: 1,
+              rule: { kind: "binary", question: "建立招商引资责任人信用承诺制" },
+            },
+            {
+              key: "signed",
+              name: "签署信用承诺书",
+              max: 1,
+              rule: { kind: "binary", question: "组织签署信用承诺书" },
+            },
+          ],
+        },
+        {
+          code: "KEY.DEBT",
+          name: "地方政府债务政务诚信建设",
+          max: 3,
+          content: "在政府门户网站及时公开地方政府债务信息，内容准确详实，得2分。建立地方政府债务应急处置和考核问责机制，得1分。",
+          sources: ["区财政局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          items: [
+            {
+              key: "disclosure",
+              name: "公开债务信息",
+              max: 2,
+              rule: { kind: "binary", question: "在政府门户网站及时公开地方政府债务信息，内容准确详实" },
+            },
+            {
+              key: "mechanism",
+              name: "应急处置与问责机制",
+              max: 1,
+              rule: { kind: "binary", question: "建立地方政府债务应急处置和考核问责机制" },
+            },
+          ],
+        },
+        {
+          code: "KEY.STATISTICS",
+          name: "统计政务诚信建设",
+          max: 3,
+          content:
+            "出台统计领域政务诚信建设相关制度，得1分。组织开展统计政务诚信教育，得0.5分。建立统计政务信用承诺制并组织签署信用承诺书，得0.5分。建立防范和惩治统计造假、弄虚作假责任制和问责制，得1分。",
+          sources: ["区统计局"],
+          evidence: "评价方法：材料申报+第三方测评",
+          items: [
+            {
+              key: "system",
+              name: "统计政务诚信建设制度",
+              max: 1,
+              rule: { kind: "binary", question: "出台统计领域政务诚信建设相关制度" },
+            },
+            {
+              key: "education",
+              name: "统计政务诚信教育",
+              max: 0.5,
+              rule: { kind: "binary", question: "组织开展统计政务诚信教育" },
+            },
+            {
+              key: "pledge",
+              name: "信用承诺制并签署承诺书",
+              max: 0.5,
+              rule: { kind: "binary", question: "建立统计政务信用承诺制并组织签署信用承诺书" },
+            },
+            {
+              key: "accountability",
+              name: "防范惩治统计造假责任制",
+              max: 1,
+              rule: { kind: "binary", question: "建立防范和惩治统计造假、弄虚作假责任制和问责制" },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "DISHONEST",
+      name: "政务失信治理与负面舆情监测",
+      weight: 16,
+      indicators: [
+        {
+          code: "DISHONEST.GOVERN",
+          name: "政务失信治理",
+          max: 8,
+          content:
+            "建立政务失信长效机制，对党政机关、事业单位被列为被执行人未结案件进行通报和约谈机制，得2分。评价期内没有新增县（市、区）级政府部门、事业单位失信被执行人，得2分；有新增，每个案件扣1分，扣完为止。本级政府部门、事业单位失信被执行人案件治理情况，评价期末无县（市、区）级政府部门、事业单位仍为失信被执行人的，得4分；每存在一个未治理完成的扣2分，扣完为止。",
+          sources: ["区信用办", "区法院"],
+          evidence: "评价方法：材料申报+第三方测评；设区市法院专项测评",
+          note: "按规格将原表序号20（通报约谈机制、新增失信被执行人）与序号21的案件治理合为本指标。原表案件治理一行的“工信局牵头、市工信部门专项评价”系错位（属清欠一行），失信被执行人数据来源取区法院。",
+          items: [
+            {
+              key: "mechanism",
+              name: "通报约谈长效机制",
+              max: 2,
+              content: "建立政务失信长效机制，对党政机关、事业单位被列为被执行人未结案件进行通报和约谈机制，得2分。",
+              sources: ["区信用办", "区法院"],
+              rule: { kind: "binary", question: "建立政务失信通报和约谈长效机制" },
+            },
+            {
+              key: "new_debtors",
+              name: "新增失信被执行人",
+              max: 2,
+              content: "评价期内没有新增失信被执行人得2分；有新增，每个案件扣1分，扣完为止。",
+              sources: ["区法院"],
+              rule: {
+                kind: "deduction",
+                items: [{ key: "cases", label: "新增失信被执行人案件", points: 1, per: "each" }],
+              },
+            },
+            {
+              key: "untreated",
+              name: "失信被执行人案件治理",
+              max: 4,
+              content: "评价期末无仍为失信被执行人的得4分；每存在一个未治理完成的扣2分，扣完为止。",
+              sources: ["区法院"],
+              rule: {
+                kind: "deduction",
+                items: [{ key: "cases", label: "未治理完成的失信被执行人案件", points: 2, per: "each" }],
+              },
+            },
+          ],
+        },
+        {
+          code: "DISHONEST.ARREARS_OPINION",
+          name: "清欠与负面舆情",
+          max: 8,
+          content:
+            "政府部门、事业单位和国有企业清欠情况，按拖欠账款清偿率排名计分，最高得3分。监测因政府部门或公务员失信造成的负面影响，按舆情事件数量与人口比例计算得分，最高得5分。",
+          sources: ["区工信局", "区网信办"],
+          evidence: "评价方法：市工信部门专项评价；第三方测评",
+          note: "原表序号21含案件治理、清欠和负面舆情，按规格将清欠与负面舆情合为本指标。清欠按清偿率排名（越高越好）：无拖欠填空值（null）得3分；有拖欠的单位第1名得3分，其余按3×(k−名次+1)/k。负面舆情由第三方按舆情事件数量与人口比例测评给分（人工评分）。",
+          items: [
+            {
+              key: "arrears",
+              name: "清欠（拖欠账款清偿率排名）",
+              max: 3,
+              sources: ["区工信局"],
+              rule: { kind: "rank", label: "拖欠账款清偿率", subject: "拖欠账款", full: 3, top: 3, better: "higher" },
+            },
+            {
+              key: "opinion",
+              name: "负面舆情监测",
+              max: 5,
+              sources: ["区网信办"],
+              rule: { kind: "manual", guidance: "按舆情事件数量与人口比例由第三方测评给分" },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "EDU",
+      name: "政务诚信教育培训和宣传",
+      weight: 13,
+      indicators: [
+        {
+          code: "EDU.TRAINING",
+          name: "诚信教育纳入公务员培训",
+          max: 4,
+          content: "将诚信教育纳入公务员培训和领导干部进修课程，并举办相应培训活动，视实施情况得分，最高得4分。",
+          sources: ["区委组织部"],
+          evidence: "评价方法：材料申报+第三方测评",
+          note: "原表本行（序号22）无指标名称，按规格命名为“诚信教育纳入公务员培训”。",
+          rule: { kind: "manual", guidance: "视诚信教育纳入培训和举办培训活动情况给分" },
+        },
+        {
+          code: "EDU.CREDIT_CHECK",
+          name: "公务员信用管理",
+          max: 4,
+          content: "在公务员录用、调任时查询社会信用记录，得2分。在公务员选拔、评优评先、职务晋升时，查询公务员信用档案，得2分。",
+          sources: ["区委组织部"],
+          evidence: "评价方法：设区市公共信用信息专项评价",
+          note: "原表名称为“公务员教育、培训和管理”，按规格命名为“公务员信用管理”。",
+          items: [
+            {
+              key: "hiring",
+              name: "录用调任查询信用记录",
+              max: 2,
+              rule: { kind: "binary", question: "在公务员录用、调任时查询社会信用记录" },
+            },
+            {
+              key: "promotion",
+              name: "选拔评优晋升查询信用档案",
+              max: 2,
+              rule: { kind: "binary", question: "在公务员选拔、评优评先、职务晋升时查询公务员信用档案" },
+            },
+          ],
+        },
+        {
+          code: "EDU.PUBLICITY",
+          name: "政务诚信宣传",
+          max: 5,
+          content:
+            "开展政务诚信主题活动，发挥政府示范表率作用，得3分。开展的政务诚信活动或政务服务诚信创新举措获得国家、省、市主流媒体报道，视报道情况给分，最高得2分（以正式刊登、播出为准）。",
+          sources: ["区信用办"],
+          evidence: "评价方法：材料申报+第三方测评",
+          items: [
+            {
+              key: "activity",
+              name: "政务诚信主题活动",
+              max: 3,
+              rule: { kind: "binary", question: "开展政务诚信主题活动" },
+            },
+            {
+              key: "media",
+              name: "主流媒体报道",
+              max: 2,
+              content: "获得国家、省、市主流媒体报道，视报道情况给分，最高得2分（以正式刊登、播出为准）。",
+              rule: { kind: "manual", guidance: "视主流媒体报道情况给分（以正式刊登、播出为准）" },
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: "INNOVATION",
+      name: "创新综合评价",
+      weight: 7,
+      indicators: [
+        {
+          code: "INNOVATION.CASES",
+          name: "创新案例获评",
+          max: 4,
+          content: "设区市申报创新案例材料获评情况，每1个获评案例得2分，最高得4分。",
+          sources: ["区信用办"],
+          evidence: "评价方法：申报+专家评选",
+          note: "原表本行无指标名称，按规格命名为“创新案例获评”；每个获评案例2分，最高4分。",
+          rule: { kind: "count", mode: "additive", perItem: 2, label: "获评创新案例", unit: "个" },
+        },
+        {
+          code: "INNOVATION.EXPLORE",
+          name: "创新探索",
+          max: 3,
+          content:
+            "在政务服务建设中创新探索，成效明显，建立有效的政务诚信监督考核评价机制的，在重点领域政务服务诚信建设形成可推广复制经验的，由专家组认定后给分，最高得3分。",
+          sources: ["区信用办"],
+          evidence: "评价方法：专家评选",
+          note: "原表本行无指标名称，按规格命名为“创新探索”；由专家组认定后人工评分。",
+          rule: { kind: "manual", guidance: "由专家组认定后给分" },
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,35 @@
+/** One section of `npm run bench`: runs, prints its figures, says whether it met its bar. */
+export interface BenchSection {
+  name: string;
+  run(log: (line: string) => void): BenchOutcome;
+}
+
+export interface BenchOutcome {
+  passed: boolean;
+  summary: string;
+}
+
+/** Median wall time in milliseconds of `runs` calls, after `warmUps` untimed calls (to let the JIT settle). */
+export function timeMedian(runs: number, fn: () => void, warmUps = 3): number {
+  for (let i = 0; i < warmUps; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)] ?? 0;
+}
+
+/** Deterministic PRNG (mulberry32), so every bench run sees the same data. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
