@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from "node:crypto";
 
 // scrypt is memory-hard: N=2^15, r=8 uses 32 MiB per hash (OWASP's recommended minimum).
 const N = 1 << 15;
@@ -36,4 +36,21 @@ let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {
   decoy ??= hashPassword(randomBytes(12).toString("hex"));
   return decoy;
+}
+
+// No 0/O, 1/l/I: one-time passwords are read off a sheet and typed by hand.
+const OTP_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz";
+const OTP_DIGITS = "23456789";
+
+/** A one-time password of 12 characters with letters and digits (meets the password rules). */
+export function generateOneTimePassword(): string {
+  const all = OTP_LETTERS + OTP_DIGITS;
+  const chars = Array.from({ length: 12 }, (_, i) =>
+    i === 0 ? OTP_LETTERS[randomInt(OTP_LETTERS.length)] : i === 1 ? OTP_DIGITS[randomInt(OTP_DIGITS.length)] : all[randomInt(all.length)],
+  );
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j], chars[i]];
+  }
+  return chars.join("");
 }

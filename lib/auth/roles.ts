@@ -11,6 +11,7 @@ const GRANTS = {
   "export:audit:any": ["admin", "office"],
   "manage:users:any": ["admin"],
   "manage:orgs:any": ["admin", "office"],
+  "import:units:any": ["admin", "office"],
   "manage:cycles:any": ["office"],
   "read:results:any": ["office", "reviewer"],
   "read:results:own": ["unit"],
