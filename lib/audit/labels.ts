@@ -8,6 +8,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "access.denied": "越权访问被拒绝",
   "audit.export": "导出审计日志",
   "seed.demo": "初始化演示数据",
+  "user.created": "开设账户",
+  "user.updated": "修改账户",
+  "user.password_reset": "重置密码",
+  "user.locked": "管理员锁定账户",
+  "user.unlocked": "解锁账户",
+  "user.deactivated": "停用账户",
+  "user.reactivated": "启用账户",
+  "user.export": "导出账户列表",
+  "org.create": "新建单位",
+  "org.update": "修改单位",
+  "org.deactivate": "停用单位",
+  "org.reactivate": "启用单位",
+  "org.export": "导出单位名单",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", denied: "拒绝", failed: "失败" };
