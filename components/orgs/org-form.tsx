@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { ui } from "@/components/ui/styles";
+import { useSubmitKeepingValues } from "@/components/ui/use-keep-values";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 type OrgFormState = ActionResult<{ id: string }> | null;
@@ -38,6 +39,7 @@ const TEXT_FIELDS = [
 
 export function OrgForm({ values, action }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
+  const onSubmit = useSubmitKeepingValues(formAction);
   const [kind, setKind] = useState<UnitKind>(values.kind);
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const parentKind = allowedParentKind(kind);
@@ -48,7 +50,7 @@ export function OrgForm({ values, action }: Props) {
     "aria-describedby": errors[name] ? `${name}-error` : undefined,
   });
   return (
-    <form action={formAction} className="grid max-w-3xl gap-4 md:grid-cols-2" noValidate>
+    <form onSubmit={onSubmit} className="grid max-w-3xl gap-4 md:grid-cols-2" noValidate>
       {values.id ? <input type="hidden" name="id" value={values.id} /> : null}
       {values.version ? <input type="hidden" name="expectedVersion" value={values.version} /> : null}
       {TEXT_FIELDS.map((f) => (

@@ -81,11 +81,13 @@ describe("organisation mutations", () => {
     expect(await t.prisma.auditLog.count({ where: { entityId: community.id, action: { in: ["org.deactivate", "org.reactivate"] } } })).toBe(2);
   });
 
-  it("searches by name or credit-code prefix and sorts in the database", async () => {
+  it("searches by name or credit-code prefix and sorts in pinyin order in the database", async () => {
     const byCode = await listOrganisations(orgListSchema.parse({ q: code(7).slice(0, 12), status: "all" }));
     expect(byCode.rows.map((r) => r.name)).toContain("鹤岗市审计局");
     const sorted = await listOrganisations(orgListSchema.parse({ sort: "name", order: "desc", status: "all" }));
     const names = sorted.rows.map((r) => r.name);
-    expect(names).toEqual([...names].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+    const pinyin = new Intl.Collator("zh-Hans-CN");
+    expect(names).toEqual([...names].sort((a, b) => pinyin.compare(b, a)));
+    expect(names.indexOf("鹤岗市信用办")).toBeLessThan(names.indexOf("鹤岗市审计局")); // xin > shen
   });
 });

@@ -52,7 +52,7 @@ export default async function OrganisationPage({ params, searchParams }: Props) 
           </div>
         ))}
       </dl>
-      <ActivationForm id={org.id} version={org.version} active={org.active} action={setOrganisationActiveAction} />
+      <ActivationForm key={org.version} id={org.id} version={org.version} active={org.active} action={setOrganisationActiveAction} />
     </div>
   );
 }
