@@ -13,6 +13,8 @@ const GRANTS = {
   "manage:orgs:any": ["admin", "office"],
   "import:units:any": ["admin", "office"],
   "manage:cycles:any": ["office"],
+  "read:schemes:any": ["admin", "office", "reviewer", "source", "unit"],
+  "manage:schemes:any": ["office"],
   "read:results:any": ["office", "reviewer"],
   "read:results:own": ["unit"],
   "submit:facts:assigned": ["source"],
