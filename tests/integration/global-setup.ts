@@ -1,6 +1,8 @@
 // Integration tests run against a real PostgreSQL: DATABASE_URL when it is set, otherwise a fresh
 // embedded server under .data/pg-test. The migrated database becomes a template; each test file
 // gets its own copy (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
+import fs from "node:fs/promises";
+import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
@@ -8,13 +10,27 @@ import { migrate, ROOT } from "../../scripts/lib/runtime";
 import { TEMPLATE_DB } from "../support/database";
 
 let embedded: EmbeddedDatabase | undefined;
+let dataDir: string | undefined;
+
+/** A free loopback port, so parallel test runs (several developers, CI) never share a server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
 
 export async function setup(): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
   if (!adminUrl) {
+    dataDir = path.join(ROOT, ".data", "pg-test", String(process.pid));
     embedded = await startEmbeddedPostgres({
-      dataDir: path.join(ROOT, ".data", "pg-test"),
-      port: Number(process.env.TEST_PG_PORT ?? 54331),
+      dataDir,
+      port: Number(process.env.TEST_PG_PORT ?? (await freePort())),
       database: "postgres",
       fresh: true,
     });
@@ -33,4 +49,5 @@ export async function setup(): Promise<void> {
 
 export async function teardown(): Promise<void> {
   await embedded?.stop();
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true });
 }

@@ -39,5 +39,7 @@ describe("sign-in messages", () => {
     expect(signInMessage("invalid")).toBe("用户名或密码错误，请重新输入。连续多次失败后账户将被临时锁定。");
     expect(signInMessage("locked:15")).toContain("请15分钟后再试");
     expect(signInMessage("anything-else")).toContain("用户名或密码错误");
+    expect(signInMessage("locked:150")).toContain("请约3小时后再试");
+    expect(signInMessage("locked:4193450864")).toBe("账户已被系统管理员锁定，请联系系统管理员解锁。");
   });
 });
