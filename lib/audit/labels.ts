@@ -21,6 +21,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "org.deactivate": "停用单位",
   "org.reactivate": "启用单位",
   "org.export": "导出单位名单",
+  "org.import": "导入单位名单",
+  "scheme.builtin_installed": "安装内置指标体系模板",
+  "scheme.draft_created": "新建指标体系版本",
+  "scheme.draft_saved": "保存指标体系草稿",
+  "scheme.published": "发布指标体系版本",
+  "scheme.imported": "导入指标体系",
+  "scheme.draft_deleted": "删除指标体系草稿",
+  "scheme.exported": "下载指标体系 JSON",
+  "scheme.exported_xlsx": "导出指标体系 Excel",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", denied: "拒绝", failed: "失败" };
