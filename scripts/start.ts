@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
+import { ensureBuiltInSchemes } from "@/lib/schemes/builtin";
 import { demoAccountsTable, isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo";
 import { startEmbeddedPostgres, type EmbeddedDatabase } from "./lib/embedded-postgres";
 import { buildIfNeeded, DATA_DIR, ensureAuthSecret, log, migrate, ROOT } from "./lib/runtime";
@@ -40,6 +41,10 @@ async function main() {
     const env = parseEnv(process.env);
     await migrate(env.DATABASE_URL);
     const prisma = createPrismaClient(env.DATABASE_URL, 2);
+    // The built-in scheme templates are part of the product, not demo data: every mode gets them.
+    const schemes = await ensureBuiltInSchemes(prisma);
+    if (schemes.installed.length > 0) log(`已安装内置指标体系模板：${schemes.installed.map((s) => `${s.code} v${s.version}`).join("、")}`);
+    for (const s of schemes.mismatched) log(`警告：指标体系 ${s.code} v${s.version} 与内置模板不一致，模板修改后须提高版本号（docs/scheme-versions.md）`);
     if (env.APP_MODE === "demo" && (await isDatabaseEmpty(prisma))) {
       const counts = await seedDemoData(prisma);
       log(`已载入演示数据：${counts.organisations} 个单位，${counts.users} 个账户`);

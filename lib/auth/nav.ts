@@ -5,7 +5,7 @@ export type NavItem = { href: string; label: string; permission: Permission | nu
 /** The shell's navigation. Showing an item is only a convenience: every page checks on the server. */
 const NAV: NavItem[] = [
   { href: "/", label: "首页", permission: null },
-  { href: "/schemes", label: "指标体系", permission: "manage:schemes:any" },
+  { href: "/schemes", label: "指标体系", permission: "read:schemes:any" },
   { href: "/orgs", label: "单位管理", permission: "manage:orgs:any" },
   { href: "/users", label: "账户管理", permission: "manage:users:any" },
   { href: "/audit", label: "审计日志", permission: "read:audit:any" },

@@ -7,3 +7,4 @@ export { scoreUnits, type ScoreOutcome } from "./engine";
 export { scoreFactsDocument, type DocumentOutcome, type SchemeResolver } from "./documents";
 export { problemToText } from "./problems";
 export { builtInSchemes, getBuiltInScheme } from "./templates";
+export { compareSchemes, type SchemeComparison, type IndicatorChange, type IndicatorSummary, type SubItemChange, type SubItemSummary, type CategoryChange, type CategorySummary, type TextChanges, type SchemeChanges, type Change } from "./compare";
