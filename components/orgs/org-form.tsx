@@ -9,7 +9,8 @@ import type { ActionResult } from "@/lib/actions/safe-action";
 type OrgFormState = ActionResult<{ id: string }> | null;
 import { allowedParentKind } from "@/lib/orgs/hierarchy";
 import { ORG_ROLE_LABELS, ORG_ROLES, UNIT_KIND_LABELS, UNIT_KINDS, type OrgRole, type UnitKind } from "@/lib/orgs/kinds";
-import { ParentPicker } from "./parent-picker";
+import type { OrganisationOption } from "@/lib/orgs/data";
+import { OrgPicker } from "./org-picker";
 
 export type OrgFormValues = {
   id?: string;
@@ -18,7 +19,7 @@ export type OrgFormValues = {
   shortName: string | null;
   kind: UnitKind;
   uscc: string;
-  parent: { id: string; name: string } | null;
+  parent: OrganisationOption | null;
   legalRep: string | null;
   phone: string | null;
   email: string | null;
@@ -73,10 +74,22 @@ export function OrgForm({ values, action }: Props) {
         <FieldError id="kind-error" messages={errors.kind} />
       </div>
       <div>
-        <label htmlFor="parentSearch" className={ui.label}>
-          上级单位{parentKind ? `（${UNIT_KIND_LABELS[parentKind]}）` : ""}
-        </label>
-        <ParentPicker key={kind} kind={parentKind} initial={kind === values.kind ? values.parent : null} invalid={Boolean(errors.parentId)} describedBy="parentId-error" />
+        {parentKind ? (
+          <OrgPicker
+            key={kind}
+            name="parentId"
+            label={`上级单位（${UNIT_KIND_LABELS[parentKind]}）`}
+            kind={parentKind}
+            initial={kind === values.kind ? values.parent : null}
+            invalid={Boolean(errors.parentId)}
+            describedBy="parentId-error"
+          />
+        ) : (
+          <>
+            <span className={ui.label}>上级单位</span>
+            <p className="mt-1 text-sm text-slate-600">该类别是最上一级，没有上级单位。</p>
+          </>
+        )}
         <FieldError id="parentId-error" messages={errors.parentId} />
       </div>
       <fieldset className="md:col-span-2" aria-describedby={errors.roles ? "roles-error" : undefined}>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { ui } from "@/components/ui/styles";
 import type { IssuedCredential } from "@/lib/users/admin-mutations";
-import type { OrganisationOption } from "@/lib/users/data";
+import type { OrganisationOption } from "@/lib/orgs/data";
 import { OneTimePassword } from "./one-time-password";
 import { useFormAction, type FormAction } from "./use-form-action";
 import { UserFields } from "./user-fields";

@@ -4,9 +4,9 @@ import { useState } from "react";
 import { FieldError } from "@/components/ui/field-error";
 import { ui } from "@/components/ui/styles";
 import { USER_ROLE_LABELS, USER_ROLES, type UserRole } from "@/lib/orgs/kinds";
-import type { OrganisationOption } from "@/lib/users/data";
+import type { OrganisationOption } from "@/lib/orgs/data";
 import { REQUIRED_ORG_ROLE, roleFitMessage } from "@/lib/users/policy";
-import { OrgPicker } from "./org-picker";
+import { OrgPicker } from "@/components/orgs/org-picker";
 
 const ROLE_HINTS: Record<UserRole, string> = {
   admin: "账户、角色、密码重置、工作日历与备份；不参与评分",

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ui } from "@/components/ui/styles";
 import { USER_ROLE_LABELS, USER_ROLES } from "@/lib/orgs/kinds";
-import type { OrganisationOption } from "@/lib/users/data";
+import type { OrganisationOption } from "@/lib/orgs/data";
 import { ACCOUNT_STATUSES, ACCOUNT_STATUS_LABELS } from "@/lib/users/policy";
 import type { UserListFilter } from "@/lib/users/schema";
-import { OrgPicker } from "./org-picker";
+import { OrgPicker } from "@/components/orgs/org-picker";
 
 const select = "mt-1 block rounded-md border border-slate-300 px-2 py-2 text-sm";
 

@@ -120,7 +120,7 @@ export async function organisationDetail(id: string) {
   const org = await db().organisation.findUnique({
     where: { id },
     include: {
-      parent: { select: { id: true, name: true } },
+      parent: { select: organisationOptionSelect },
       _count: { select: { children: true, users: true } },
     },
   });
@@ -141,16 +141,39 @@ export async function ancestorsOf(parentId: string | null): Promise<{ id: string
   return chain;
 }
 
-/** Search for the parent picker: at most 20 active organisations of the given kind. */
-export async function searchOrganisations(q: string, kind?: UnitKind): Promise<{ id: string; name: string; uscc: string }[]> {
+export type OrganisationOption = { id: string; name: string; shortName: string | null; roles: OrgRole[]; active: boolean };
+
+export const organisationOptionSelect = { id: true, name: true, shortName: true, roles: true, active: true } satisfies Prisma.OrganisationSelect;
+
+/**
+ * Organisations matching a name, short name or credit-code prefix, for the searchable pickers
+ * (there may be thousands: the search runs in the database and returns a short list).
+ */
+export async function searchOrganisations(
+  q: string,
+  options: { kind?: UnitKind; includeInactive?: boolean; take?: number } = {},
+): Promise<OrganisationOption[]> {
+  const term = q.trim();
   return db().organisation.findMany({
     where: {
-      active: true,
-      ...(kind ? { kind } : {}),
-      ...(q ? { OR: [{ name: { contains: q, mode: "insensitive" } }, { uscc: { startsWith: q.toUpperCase() } }] } : {}),
+      ...(options.includeInactive ? {} : { active: true }),
+      ...(options.kind ? { kind: options.kind } : {}),
+      ...(term
+        ? {
+            OR: [
+              { name: { contains: term, mode: "insensitive" } },
+              { shortName: { contains: term, mode: "insensitive" } },
+              { uscc: { startsWith: term.toUpperCase() } },
+            ],
+          }
+        : {}),
     },
-    select: { id: true, name: true, uscc: true },
-    orderBy: { name: "asc" },
-    take: 20,
+    select: organisationOptionSelect,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: options.take ?? 20,
   });
+}
+
+export async function organisationOption(id: string): Promise<OrganisationOption | null> {
+  return db().organisation.findUnique({ where: { id }, select: organisationOptionSelect });
 }

@@ -1,7 +1,8 @@
 import "server-only";
+import { organisationOptionSelect, type OrganisationOption } from "@/lib/orgs/data";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import type { OrgRole, UserRole } from "@/lib/orgs/kinds";
+import type { UserRole } from "@/lib/orgs/kinds";
 import type { Prisma } from "@/prisma/generated/client/client";
 import { USERS_PAGE_SIZE, type UserListFilter } from "./schema";
 
@@ -151,37 +152,4 @@ export async function userHistory(id: string, take = 15): Promise<UserHistoryRow
     select: { id: true, at: true, actorName: true, action: true, outcome: true },
   });
   return rows.map((r) => ({ ...r, id: r.id.toString() }));
-}
-
-export type OrganisationOption = { id: string; name: string; shortName: string | null; roles: OrgRole[]; active: boolean };
-
-const organisationOptionSelect = { id: true, name: true, shortName: true, roles: true, active: true } satisfies Prisma.OrganisationSelect;
-
-/**
- * Organisations matching a name, short name or credit code, for the searchable picker (there may
- * be thousands, so the search runs in the database and returns a short list).
- */
-export async function searchOrganisations(q: string, options: { includeInactive?: boolean; take?: number } = {}): Promise<OrganisationOption[]> {
-  const term = q.trim();
-  return db().organisation.findMany({
-    where: {
-      ...(options.includeInactive ? {} : { active: true }),
-      ...(term
-        ? {
-            OR: [
-              { name: { contains: term, mode: "insensitive" } },
-              { shortName: { contains: term, mode: "insensitive" } },
-              { uscc: { startsWith: term.toUpperCase() } },
-            ],
-          }
-        : {}),
-    },
-    select: organisationOptionSelect,
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: options.take ?? 20,
-  });
-}
-
-export async function organisationOption(id: string): Promise<OrganisationOption | null> {
-  return db().organisation.findUnique({ where: { id }, select: organisationOptionSelect });
 }

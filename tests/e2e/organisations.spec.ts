@@ -40,8 +40,8 @@ test.describe("organisations", () => {
     await page.getByLabel("单位名称").fill("东山区东山镇人民政府");
     await page.getByLabel("统一社会信用代码（18位）").fill(code("MB771002"));
     await page.getByLabel("单位类别").selectOption("township");
-    await page.getByPlaceholder("输入名称或信用代码搜索").fill("东山区");
-    await page.getByRole("option").getByRole("button", { name: /鹤岗市东山区人民政府/ }).click();
+    await page.getByRole("combobox", { name: "上级单位（县区）" }).fill("东山区");
+    await page.getByRole("option", { name: /鹤岗市东山区人民政府/ }).click();
     await page.getByRole("button", { name: "保存" }).click();
     await expect(page.getByRole("navigation", { name: "层级路径" })).toContainText("鹤岗市东山区人民政府");
 

@@ -13,7 +13,8 @@ import {
   unlockAccount,
   updateAccount,
 } from "@/lib/users/admin-mutations";
-import { listUsers, searchOrganisations } from "@/lib/users/data";
+import { searchOrganisations } from "@/lib/orgs/data";
+import { listUsers } from "@/lib/users/data";
 import { PERMANENT_LOCK } from "@/lib/users/policy";
 import { createUserSchema, updateUserSchema, userListSchema } from "@/lib/users/schema";
 import { createTestDatabase, type TestDatabase } from "../support/database";

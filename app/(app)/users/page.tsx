@@ -8,7 +8,8 @@ import { UsersTable } from "@/components/users/users-table";
 import { requirePermission } from "@/lib/auth/session";
 import { now } from "@/lib/clock";
 import { withQuery } from "@/lib/list-query";
-import { listUsers, organisationOption } from "@/lib/users/data";
+import { organisationOption } from "@/lib/orgs/data";
+import { listUsers } from "@/lib/users/data";
 import { USERS_PAGE_SIZE, userListSchema } from "@/lib/users/schema";
 
 export const metadata: Metadata = { title: "账户管理" };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "@/components/users/create-user-form";
 import { requirePermission } from "@/lib/auth/session";
-import { organisationOption } from "@/lib/users/data";
+import { organisationOption } from "@/lib/orgs/data";
 import { createUserAction } from "../actions";
 
 export const metadata: Metadata = { title: "开设账户" };

@@ -4,14 +4,16 @@ import { searchOrganisations } from "@/lib/orgs/data";
 import { UNIT_KINDS } from "@/lib/orgs/kinds";
 
 const querySchema = z.object({
-  q: z.string().trim().max(50).default(""),
+  q: z.string().trim().max(100).default(""),
   kind: z.enum(UNIT_KINDS).optional().catch(undefined),
+  all: z.literal("1").optional().catch(undefined),
 });
 
-/** Parent-picker search for staff: at most 20 matches, never the whole list. */
+/** The organisation pickers' search (unit and account forms): at most 20 matches, never the whole list. */
 export async function GET(request: Request) {
   const actor = await apiActor("manage:orgs:any");
   if (actor instanceof Response) return actor;
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return Response.json(await searchOrganisations(query.q, query.kind), { headers: { "Cache-Control": "no-store" } });
+  const options = await searchOrganisations(query.q, { kind: query.kind, includeInactive: query.all === "1" });
+  return Response.json({ options }, { headers: { "Cache-Control": "no-store" } });
 }

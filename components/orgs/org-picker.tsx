@@ -2,7 +2,8 @@
 
 import { useId, useRef, useState, type KeyboardEvent } from "react";
 import { ORG_ROLE_LABELS } from "@/lib/orgs/kinds";
-import type { OrganisationOption } from "@/lib/users/data";
+import type { OrganisationOption } from "@/lib/orgs/data";
+import type { UnitKind } from "@/lib/orgs/kinds";
 
 type Props = {
   /** The form field that carries the chosen organisation's id. */
@@ -10,6 +11,8 @@ type Props = {
   label: string;
   initial: OrganisationOption | null;
   includeInactive?: boolean;
+  /** Only organisations of this kind (e.g. the allowed parent kind). */
+  kind?: UnitKind;
   invalid?: boolean;
   describedBy?: string;
   onSelect?: (org: OrganisationOption | null) => void;
@@ -21,7 +24,7 @@ type Props = {
  * A combobox over organisations, searched on the server as one types (there may be thousands, so
  * never one giant <select>). Arrow keys move, Enter picks, Escape closes.
  */
-export function OrgPicker({ name, label, initial, includeInactive, invalid, describedBy, onSelect, className, labelClassName }: Props) {
+export function OrgPicker({ name, label, initial, includeInactive, kind, invalid, describedBy, onSelect, className, labelClassName }: Props) {
   const id = useId();
   const listId = `${id}-list`;
   const [selected, setSelected] = useState<OrganisationOption | null>(initial);
@@ -39,8 +42,8 @@ export function OrgPicker({ name, label, initial, includeInactive, invalid, desc
       const ticket = ++latest.current;
       setStatus("loading");
       try {
-        const params = new URLSearchParams({ q, ...(includeInactive ? { all: "1" } : {}) });
-        const response = await fetch(`/users/organisations?${params}`, { cache: "no-store" });
+        const params = new URLSearchParams({ q, ...(includeInactive ? { all: "1" } : {}), ...(kind ? { kind } : {}) });
+        const response = await fetch(`/api/orgs/search?${params}`, { cache: "no-store" });
         if (!response.ok) throw new Error(String(response.status));
         const body = (await response.json()) as { options: OrganisationOption[] };
         if (ticket !== latest.current) return;
