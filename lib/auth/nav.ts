@@ -5,6 +5,9 @@ export type NavItem = { href: string; label: string; permission: Permission | nu
 /** The shell's navigation. Showing an item is only a convenience: every page checks on the server. */
 const NAV: NavItem[] = [
   { href: "/", label: "首页", permission: null },
+  { href: "/cycles", label: "评价周期", permission: "manage:cycles:any" },
+  { href: "/collect", label: "数据报送", permission: "submit:facts:assigned" },
+  { href: "/unit", label: "本单位评价", permission: "read:collection:own" },
   { href: "/schemes", label: "指标体系", permission: "read:schemes:any" },
   { href: "/orgs", label: "单位管理", permission: "manage:orgs:any" },
   { href: "/users", label: "账户管理", permission: "manage:users:any" },

@@ -18,6 +18,8 @@ const GRANTS = {
   "read:results:any": ["office", "reviewer"],
   "read:results:own": ["unit"],
   "submit:facts:assigned": ["source"],
+  "upload:documents:own": ["unit"],
+  "read:collection:own": ["unit"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof GRANTS;
