@@ -4,6 +4,7 @@ import { writeAudit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { ensureBuiltInSchemes } from "@/lib/schemes/builtin";
+import { seedDemoCycle } from "./demo-cycle";
 import { demoOrganisations, demoUsers } from "@/prisma/demo-data";
 
 /** Demo-only password shared by every demo account (printed at first start, listed in README). */
@@ -16,7 +17,7 @@ export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
 export async function seedDemoData(prisma: PrismaClient, password = DEMO_PASSWORD): Promise<{ organisations: number; users: number }> {
   const passwordHash = await hashPassword(password);
   await ensureBuiltInSchemes(prisma);
-  return prisma.$transaction(async (tx) => {
+  const counts = await prisma.$transaction(async (tx) => {
     const idByKey = new Map<string, string>();
     for (const org of demoOrganisations) {
       const created = await tx.organisation.create({
@@ -54,6 +55,8 @@ export async function seedDemoData(prisma: PrismaClient, password = DEMO_PASSWOR
     });
     return { organisations: demoOrganisations.length, users: demoUsers.length };
   }, { timeout: 60_000 });
+  await seedDemoCycle(prisma);
+  return counts;
 }
 
 export function demoAccountsTable(): string {

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import type { CycleState } from "@/lib/cycles/workflow";
+import { CycleStatusBadge } from "./labels";
+
+type Tab = "overview" | "units" | "schemes" | "assignments" | "collection";
+
+/** The cycle's title, its state and the tabs of its pages (归集进度 once collection has opened). */
+export function CycleNav({ cycle, current }: { cycle: { id: string; name: string; status: CycleState }; current: Tab }) {
+  const base = `/cycles/${cycle.id}`;
+  const tabs: [Tab, string, string][] = [
+    ["overview", "概览", base],
+    ["units", "受评单位", `${base}/units`],
+    ["schemes", "指标体系", `${base}/schemes`],
+    ["assignments", "数据来源", `${base}/assignments`],
+  ];
+  if (cycle.status !== "draft") tabs.push(["collection", "归集进度", `${base}/collection`]);
+  return (
+    <div className="space-y-3">
+      <nav className="text-sm" aria-label="位置">
+        <Link href="/cycles" className="text-brand-700 underline hover:text-brand-800">评价周期</Link> › {cycle.name}
+      </nav>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{cycle.name}</h1>
+        <CycleStatusBadge status={cycle.status} />
+      </div>
+      <nav aria-label="周期页面" className="flex flex-wrap gap-1 border-b border-slate-200 text-sm">
+        {tabs.map(([key, label, href]) => (
+          <Link
+            key={key}
+            href={href}
+            aria-current={key === current ? "page" : undefined}
+            className={`-mb-px rounded-t-md border px-3 py-1.5 ${key === current ? "border-slate-200 border-b-white bg-white font-semibold" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+    </div>
+  );
+}

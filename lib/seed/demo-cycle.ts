@@ -1,0 +1,29 @@
+// The demo year: a "2026年度政务诚信评价" cycle under hegang-2022 for the municipal departments,
+// every demo unit enrolled, the scheme's default sources assigned and collection open, so a
+// newcomer can walk the year from the first screen. Built with the cycle commands themselves
+// (acting as the system), so the demo never holds a state the application could not reach.
+import { now } from "@/lib/clock";
+import { beijingDate, defaultDeadlines, isPastDeadline } from "@/lib/collection/deadline";
+import * as cycles from "@/lib/cycles/core";
+import type { PrismaClient } from "@/lib/db/prisma";
+
+export const DEMO_CYCLE_YEAR = 2026;
+export const DEMO_SCHEME = { code: "hegang-2022", version: 1 } as const;
+
+/** 30 days from today (Beijing), for a demo started after the default deadline has passed. */
+function monthAhead(): string {
+  return beijingDate(new Date(now().getTime() + 30 * 86_400_000));
+}
+
+export async function seedDemoCycle(prisma: PrismaClient): Promise<{ cycleId: string; units: number; unmatched: string[] }> {
+  const scheme = await prisma.schemeVersion.findUniqueOrThrow({ where: { code_version: DEMO_SCHEME }, select: { id: true } });
+  const defaults = defaultDeadlines(DEMO_CYCLE_YEAR);
+  const collectionDeadline = isPastDeadline(defaults.collectionDeadline, now()) ? monthAhead() : defaults.collectionDeadline;
+  const { id: cycleId } = await cycles.createCycle(prisma, null, { year: DEMO_CYCLE_YEAR, collectionDeadline, commitmentsDeadline: defaults.commitmentsDeadline });
+  let version = 1;
+  ({ version } = await cycles.setCycleScheme(prisma, null, { cycleId, expectedVersion: version, unitKind: "municipal_department", schemeVersionId: scheme.id }));
+  const enrolled = await cycles.enrolUnits(prisma, null, { cycleId, expectedVersion: version, target: { by: "kind", kind: "municipal_department" } });
+  const applied = await cycles.applyDefaultAssignments(prisma, null, { cycleId, expectedVersion: enrolled.version });
+  await cycles.openCollection(prisma, null, { cycleId, expectedVersion: applied.version });
+  return { cycleId, units: enrolled.added, unmatched: applied.unmatched.map((u) => u.name) };
+}
