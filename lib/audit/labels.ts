@@ -53,6 +53,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "file.uploaded": "上传佐证材料",
   "file.downloaded": "下载文件",
   "unit.document_uploaded": "上传自查自评报告/政务承诺",
+  "collection.imported": "表格导入报送数据",
+  "collection.template_downloaded": "下载报送模板",
+  "collection.urged": "催办",
+  "collection.bad_record": "记入不良记录",
+  "collection.exported": "导出归集进度",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", denied: "拒绝", failed: "失败" };

@@ -12,7 +12,10 @@ describe("environment validation", () => {
 
   it("applies defaults", () => {
     const env = parseEnv({ DATABASE_URL: "postgresql://u:p@localhost/db", AUTH_SECRET: "x".repeat(32) });
-    expect(env).toMatchObject({ APP_MODE: "demo", SESSION_IDLE_HOURS: 8 });
+    expect(env).toMatchObject({ APP_MODE: "demo", SESSION_IDLE_HOURS: 8, EVIDENCE_DIR: ".data/evidence", EVIDENCE_MAX_MB: 20 });
+    expect(() => parseEnv({ DATABASE_URL: "postgresql://u:p@h/d", AUTH_SECRET: "x".repeat(32), EVIDENCE_MAX_MB: "lots" })).toThrow(
+      /EVIDENCE_MAX_MB: EVIDENCE_MAX_MB 必须是数字/,
+    );
   });
 });
 

@@ -1,0 +1,71 @@
+"use client";
+
+import { useState } from "react";
+import { ui } from "@/components/ui/styles";
+import type { CellRefProps } from "./record-form";
+import { ResultMessage, useCollectForm, type CollectAction } from "./use-collect-form";
+
+const hidden = (cell: CellRefProps, version: number) => (
+  <>
+    {Object.entries(cell).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+    <input type="hidden" name="expectedVersion" value={version} />
+  </>
+);
+
+/** "无" for one unit (records slots only). */
+export function NoneButton({ cell, version, action, label = "无" }: { cell: CellRefProps; version: number; action: CollectAction; label?: string }) {
+  const { state, pending, onSubmit } = useCollectForm(action);
+  return (
+    <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
+      {hidden(cell, version)}
+      <button type="submit" disabled={pending} className={ui.btnSecondary}>{label}</button>
+      {state && !state.ok ? <ResultMessage state={state} /> : null}
+    </form>
+  );
+}
+
+/** 不涉及 with its reason. */
+export function NotApplicableForm({ cell, version, action }: { cell: CellRefProps; version: number; action: CollectAction }) {
+  const [open, setOpen] = useState(false);
+  const { state, pending, onSubmit } = useCollectForm(action);
+  if (!open) return <button type="button" className={ui.btnSecondary} onClick={() => setOpen(true)}>标记为不涉及</button>;
+  return (
+    <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2" aria-label="标记为不涉及">
+      {hidden(cell, version)}
+      <label className="text-sm">
+        不涉及的理由
+        <input name="reason" required minLength={2} maxLength={200} className={`${ui.input} w-72`} />
+      </label>
+      <button type="submit" disabled={pending} className={ui.btnPrimary}>确认不涉及</button>
+      <button type="button" className={ui.btnSecondary} onClick={() => setOpen(false)}>取消</button>
+      <ResultMessage state={state} />
+    </form>
+  );
+}
+
+/** "全部无记录的单位标记为无", after a confirmation that says what it does. */
+export function NoneForAllForm({ cycleId, indicatorCode, subKey, missing, action }: { cycleId: string; indicatorCode: string; subKey: string; missing: number; action: CollectAction }) {
+  const [open, setOpen] = useState(false);
+  const { state, pending, onSubmit } = useCollectForm(action, () => setOpen(false));
+  return (
+    <div className="space-y-2">
+      {!open ? (
+        <button type="button" className={ui.btnSecondary} onClick={() => setOpen(true)} disabled={missing === 0}>
+          全部无记录的单位标记为无
+        </button>
+      ) : (
+        <form onSubmit={onSubmit} className="space-y-2 rounded-md bg-amber-50 p-3 text-sm" aria-label="确认批量标记为无">
+          <input type="hidden" name="cycleId" value={cycleId} />
+          <input type="hidden" name="indicatorCode" value={indicatorCode} />
+          <input type="hidden" name="subKey" value={subKey} />
+          <p>将把本指标下尚无记录、也未填报的 {missing} 个单位全部标记为“无”（评价年度内未发生）。已有记录或已填报的单位不受影响。</p>
+          <div className="flex gap-2">
+            <button type="submit" disabled={pending} className={ui.btnPrimary}>确认标记</button>
+            <button type="button" className={ui.btnSecondary} onClick={() => setOpen(false)}>取消</button>
+          </div>
+        </form>
+      )}
+      <ResultMessage state={state} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+"use client";
+
+import { useState } from "react";
+import { ui } from "@/components/ui/styles";
+import { ResultMessage, useCollectForm, type CollectAction } from "./use-collect-form";
+
+/** Withdraws a record after asking for the reason; the record stays visible, struck through. */
+export function WithdrawForm({ recordId, action }: { recordId: string; action: CollectAction }) {
+  const [open, setOpen] = useState(false);
+  const { state, pending, onSubmit } = useCollectForm(action);
+  if (!open) {
+    return <button type="button" className={ui.link} onClick={() => setOpen(true)}>撤回</button>;
+  }
+  return (
+    <form onSubmit={onSubmit} className="mt-2 flex flex-wrap items-end gap-2" aria-label="撤回记录">
+      <input type="hidden" name="recordId" value={recordId} />
+      <label className="text-sm">
+        撤回原因
+        <input name="reason" required minLength={2} maxLength={200} className={`${ui.input} w-64`} />
+      </label>
+      <button type="submit" disabled={pending} className={ui.btnDanger}>确认撤回</button>
+      <button type="button" className={ui.btnSecondary} onClick={() => setOpen(false)}>取消</button>
+      <ResultMessage state={state} />
+    </form>
+  );
+}
