@@ -1,8 +1,9 @@
 import { engineBench } from "./bench/engine";
+import { importBench } from "./bench/import";
 import type { BenchSection } from "./bench/types";
 
 /** `npm run bench [section…]`: runs every section (or the named ones) and checks its bar. */
-const sections: BenchSection[] = [engineBench];
+const sections: BenchSection[] = [engineBench, importBench];
 
 const wanted = process.argv.slice(2);
 let failed = 0;

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
 import { navFor } from "@/lib/auth/nav";
 import { roleLabels } from "@/lib/auth/roles";
+import { NotificationBell } from "@/components/notifications/bell";
 import { NavLinks } from "./nav-links";
 
 type Props = { actor: Actor; signOut: () => Promise<void>; children: React.ReactNode };
@@ -20,6 +21,7 @@ export function AppShell({ actor, signOut, children }: Props) {
           </Link>
           <NavLinks items={items.map(({ href, label }) => ({ href, label }))} />
           <div className="ml-auto flex items-center gap-3 text-sm">
+            {actor.mustChangePassword ? null : <NotificationBell userId={actor.id} />}
             <div className="text-right leading-tight" data-testid="shell-identity">
               <div className="font-medium">
                 {actor.displayName}

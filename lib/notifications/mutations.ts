@@ -28,3 +28,16 @@ export async function notifyRole(tx: Writer, role: UserRole, notice: Notice): Pr
   const users = await tx.user.findMany({ where: { active: true, roles: { has: role } }, select: { id: true } });
   return notifyUsers(tx, users.map((u) => u.id), notice);
 }
+
+/** Marks some of the user's own notices read; ids of other users' notices are ignored. */
+export async function markNotificationsRead(tx: Pick<Tx, "notification">, userId: string, ids: readonly string[], at: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await tx.notification.updateMany({ where: { userId, id: { in: [...ids] }, readAt: null }, data: { readAt: at } });
+  return result.count;
+}
+
+/** Marks every unread notice of the user read. */
+export async function markAllNotificationsRead(tx: Pick<Tx, "notification">, userId: string, at: Date): Promise<number> {
+  const result = await tx.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: at } });
+  return result.count;
+}
