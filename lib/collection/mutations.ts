@@ -5,6 +5,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/roles";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
+import { recordDateProblem } from "./record-dates";
 import type { Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { notifyOrganisation, notifyRole } from "@/lib/notifications/mutations";
@@ -101,13 +102,6 @@ export async function saveValue(actor: Actor, raw: unknown, ip?: string | null):
   });
 }
 
-function occurredOnProblem(year: number, deadline: string, date: string, today: string): string | null {
-  const from = `${year}-01-01`;
-  const yearEnd = `${year}-12-31`;
-  const upper = [deadline > yearEnd ? deadline : yearEnd, today].sort()[0] ?? today;
-  return date < from || date > upper ? `发生日期应在评价年度内（${from} 至 ${upper}）` : null;
-}
-
 /** One event (a finding, a complaint, a listing, an award) with its evidence; counts derive from records. */
 export async function addRecord(actor: Actor, raw: unknown, ip?: string | null): Promise<{ recordId: string }> {
   const input = parse(addRecordSchema, raw);
@@ -117,7 +111,7 @@ export async function addRecord(actor: Actor, raw: unknown, ip?: string | null):
     const { slot, unit, cycle } = scope;
     if (slot.mode !== "records") throw new AppError("INVALID", "该指标按单值填报，不能添加记录");
     const problems: Record<string, string[]> = {};
-    const dateProblem = occurredOnProblem(cycle.year, cycle.collectionDeadline, input.occurredOn, beijingDate(at));
+    const dateProblem = recordDateProblem(input.occurredOn, cycle.year, cycle.collectionDeadline, beijingDate(at));
     if (dateProblem) problems.occurredOn = [dateProblem];
     const itemKey = slot.recordItems.length > 0 ? input.itemKey : "";
     if (slot.recordItems.length > 0 && !slot.recordItems.some((i) => i.key === itemKey)) {

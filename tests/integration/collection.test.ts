@@ -62,7 +62,7 @@ describe("a source writes only its own cells", () => {
       code: "INVALID",
       fieldErrors: { occurredOn: [expect.stringContaining("2026-01-01")], itemKey: ["请选择扣分项"] },
     });
-    await expect(addRecord(w.actors.sfj, exam("jyj", { occurredOn: "2026-07-01" }))).rejects.toMatchObject({ fieldErrors: { occurredOn: [expect.stringContaining("至 2026-06-15")] } });
+    await expect(addRecord(w.actors.sfj, exam("jyj", { occurredOn: "2026-07-01" }))).rejects.toMatchObject({ fieldErrors: { occurredOn: [expect.stringContaining("晚于今天")] } });
     await expect(addRecord(w.actors.sfj, exam("jyj", { description: "" }))).rejects.toMatchObject({ fieldErrors: { description: expect.any(Array) } });
   });
 });

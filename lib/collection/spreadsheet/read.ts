@@ -1,5 +1,6 @@
 // Reads a filled template: the "数值" and "记录" sheets as rows of cell texts, numbered as in Excel.
 import ExcelJS from "exceljs";
+import { cellText } from "@/lib/spreadsheet/cells";
 import { detectFormat, UnitListFileError, type SheetRow } from "@/lib/orgs/unit-list";
 import { MAX_ROWS, RECORD_COLUMNS, SHEETS, VALUE_COLUMNS } from "./layout";
 
@@ -13,35 +14,12 @@ export class FactSheetFileError extends Error {
   }
 }
 
-type CellValue = ExcelJS.CellValue;
-
-/** A date typed in a cell is a calendar date: Excel stores it as UTC midnight of that day. */
-function dateText(value: Date): string {
-  return value.toISOString().slice(0, 10);
-}
-
-/** A cell as the text a person sees (formulas by their result, rich text joined). */
-export function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value.trim();
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return dateText(value);
-  if ("richText" in value) return value.richText.map((r) => r.text).join("").trim();
-  if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: CellValue }).result ?? null);
-  if ("hyperlink" in value) {
-    const text = (value as { text?: unknown }).text;
-    return typeof text === "string" ? text.trim() : cellText((text ?? null) as CellValue);
-  }
-  if ("error" in value) return String(value.error);
-  return "";
-}
 
 function rowsOf(sheet: ExcelJS.Worksheet, width: number): SheetRow[] {
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = new Array<string>(width).fill("");
-    for (let col = 1; col <= width; col++) cells[col - 1] = cellText(row.getCell(col).value);
+    for (let col = 1; col <= width; col++) cells[col - 1] = cellText(row.getCell(col).value).trim();
     if (cells.some((c) => c !== "")) rows.push({ row: rowNumber, cells });
   });
   return rows;

@@ -1,3 +1,4 @@
+import { recordDateProblem } from "@/lib/collection/record-dates";
 // The "记录" sheet: one row per event, or "无"/"不涉及" for a unit × records slot.
 import { levelName } from "@/lib/scoring";
 import type { SheetRow } from "@/lib/orgs/unit-list";
@@ -32,15 +33,6 @@ function itemKeyOf(slot: ReportingSlot, text: string): { key: string } | { error
 }
 
 type Marker = { row: number; answer: "none" | "not_applicable"; value: unknown; unitId: string; slot: ReportingSlot };
-
-/** Where a record's date may fall: as lib/collection/mutations.ts (addRecord) allows. */
-function dateProblem(date: string, year: number, deadline: string, today: string): string | null {
-  const from = `${year}-01-01`;
-  const yearEnd = `${year}-12-31`;
-  if (date > today) return `日期 ${date} 晚于今天，不能报送尚未发生的事件`;
-  if (date < from || date > (deadline > yearEnd ? deadline : yearEnd)) return `日期 ${date} 不在评价年度（${year}年）内`;
-  return null;
-}
 
 function marker(item: string, date: string, description: string, reference: string, slot: ReportingSlot): { answer: Marker["answer"]; value: unknown } | { error: string } {
   if (date !== "" || reference !== "") return { error: `填“${item}”的行不能再填写日期或文号` };
@@ -87,7 +79,7 @@ export function validateRecordRows(
     if (date === "") report(HEADER.date, "请填写日期");
     else if (!occurredOn) report(HEADER.date, `日期“${date}”无效，请按 ${scope.year}-03-15 的格式填写`);
     else {
-      const problem = dateProblem(occurredOn, scope.year, scope.collectionDeadline, today);
+      const problem = recordDateProblem(occurredOn, scope.year, scope.collectionDeadline, today);
       if (problem) report(HEADER.date, problem);
     }
     if (description === "") report(HEADER.description, "请填写事件描述");

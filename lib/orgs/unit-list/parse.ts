@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { cellText } from "@/lib/spreadsheet/cells";
 import type { UnitListProblem } from "./schema";
 
 /** One spreadsheet row as a person sees it: `row` is its number in Excel (the first row is 1). */
@@ -109,27 +110,6 @@ export function parseCsv(text: string): { rows: SheetRow[]; problems: UnitListPr
   }
   if (field !== "" || cells.length > 0 || quoted) endRecord();
   return { rows, problems };
-}
-
-type CellValue = ExcelJS.CellValue;
-
-/** A cell as the text a person sees; an 18-digit code stored as a number shows as Excel shows it. */
-function cellText(value: CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number") {
-    return Number.isSafeInteger(value) || !Number.isInteger(value) ? String(value) : value.toExponential().toUpperCase();
-  }
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return cellText((value as { result?: CellValue }).result ?? null);
-  if ("hyperlink" in value) {
-    const text = (value as { text?: unknown }).text;
-    return typeof text === "string" ? text : cellText((text ?? null) as CellValue);
-  }
-  if ("error" in value) return String(value.error);
-  return "";
 }
 
 /** The first worksheet of an .xlsx, every row numbered as in Excel (empty rows kept as gaps). */
