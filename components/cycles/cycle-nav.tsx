@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { CycleState } from "@/lib/cycles/workflow";
 import { CycleStatusBadge } from "./labels";
 
-type Tab = "overview" | "units" | "schemes" | "assignments" | "collection";
+type Tab = "overview" | "units" | "schemes" | "assignments" | "collection" | "monitor";
 
 /** The cycle's title, its state and the tabs of its pages (归集进度 once collection has opened). */
 export function CycleNav({ cycle, current }: { cycle: { id: string; name: string; status: CycleState }; current: Tab }) {
@@ -13,7 +13,9 @@ export function CycleNav({ cycle, current }: { cycle: { id: string; name: string
     ["schemes", "指标体系", `${base}/schemes`],
     ["assignments", "数据来源", `${base}/assignments`],
   ];
-  if (cycle.status !== "draft") tabs.push(["collection", "归集进度", `${base}/collection`]);
+  if (cycle.status !== "draft") {
+    tabs.push(["collection", "归集进度", `${base}/collection`], ["monitor", "实时监测", `${base}/monitor`]);
+  }
   return (
     <div className="space-y-3">
       <nav className="text-sm" aria-label="位置">

@@ -9,8 +9,8 @@ export const COLLECTION_VIEWS = [
 ] as const;
 export type CollectionView = (typeof COLLECTION_VIEWS)[number][0];
 
-/** The views of the completeness page, and the link to live monitoring. */
-export function CollectionTabs({ cycleId, current, conflicts }: { cycleId: string; current: CollectionView | "monitor"; conflicts?: number }) {
+/** The views of the completeness page (live monitoring is a tab of the cycle, see CycleNav). */
+export function CollectionTabs({ cycleId, current, conflicts }: { cycleId: string; current: CollectionView; conflicts?: number }) {
   const base = `/cycles/${cycleId}`;
   const link = (href: string, label: string, active: boolean) => (
     <Link key={href} href={href} aria-current={active ? "page" : undefined} className={`rounded-md px-3 py-1.5 text-sm ${active ? "bg-brand-700 text-white" : "border border-slate-300 bg-white hover:bg-slate-100"}`}>
@@ -20,8 +20,6 @@ export function CollectionTabs({ cycleId, current, conflicts }: { cycleId: strin
   return (
     <nav aria-label="归集视图" className="flex flex-wrap gap-2">
       {COLLECTION_VIEWS.map(([view, label]) => link(`${base}/collection?view=${view}`, view === "conflicts" && conflicts ? `${label}（${conflicts}）` : label, current === view))}
-      <span className="mx-1 border-l border-slate-300" aria-hidden="true" />
-      {link(`${base}/monitor`, "实时监测", current === "monitor")}
     </nav>
   );
 }

@@ -25,7 +25,12 @@ export default async function WorkspacePage({ params }: Props) {
       <PageHeader
         title={workspace.cycle.name}
         description={`${actor.organisationName}负责报送的指标 × 受评单位`}
-        actions={<Link href={`/collect/${cycleId}/submit`} className={ui.btnPrimary}>提交报送{missing > 0 ? `（${missing}项未填）` : ""}</Link>}
+        actions={
+          <>
+            <Link href={`/collect/import?cycle=${cycleId}`} className={ui.btnSecondary}>用表格批量报送</Link>
+            <Link href={`/collect/${cycleId}/submit`} className={ui.btnPrimary}>提交报送{missing > 0 ? `（${missing}项未填）` : ""}</Link>
+          </>
+        }
       />
       <WindowBanner workspace={workspace} at={now()} />
       <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">

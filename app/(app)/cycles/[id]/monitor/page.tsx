@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CollectionTabs } from "@/components/cycles/collection/collection-tabs";
 import { MonitorTable } from "@/components/cycles/collection/monitor-table";
 import { NegativeRecords } from "@/components/cycles/collection/negative-records";
 import { SearchForm } from "@/components/cycles/collection/search-form";
@@ -27,8 +26,7 @@ export default async function MonitorPage({ params, searchParams }: Props) {
   const current = { ...query } as typeof query & Record<string, unknown>;
   return (
     <div className="space-y-4">
-      <CycleNav cycle={cycle} current="collection" />
-      <CollectionTabs cycleId={cycle.id} current="monitor" />
+      <CycleNav cycle={cycle} current="monitor" />
       <p className={`${ui.card} py-3 text-sm text-slate-700`}>
         暂计得分按目前已报齐的指标，用正式评分的同一评分引擎计算，并按各方面的权重折算；“/”后是这些指标折算后的满分。尚未报齐的指标显示为“待报送”，不计分、不估算。全部指标报齐后显示总分和等级。本页只供监测，不是评价结果。
       </p>
