@@ -1,4 +1,5 @@
 import "server-only";
+import { recordBadRecordsInTx } from "@/lib/collection/urge";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import * as core from "./core";
@@ -23,4 +24,6 @@ export const unenrolUnits = (actor: Actor, input: UnenrolUnitsInput, ip: Ip = nu
 export const applyDefaultAssignments = (actor: Actor, input: VersionedInput, ip: Ip = null) => core.applyDefaultAssignments(db(), actor, input, ip);
 export const setAssignment = (actor: Actor, input: SetAssignmentInput, ip: Ip = null) => core.setAssignment(db(), actor, input, ip);
 export const openCollection = (actor: Actor, input: VersionedInput, ip: Ip = null) => core.openCollection(db(), actor, input, ip);
-export const closeCollection = (actor: Actor, input: CloseCollectionInput, ip: Ip = null) => core.closeCollection(db(), actor, input, ip);
+/** Closing also gives a bad record to every party urged and still late (seed 000 Art. 15), atomically. */
+export const closeCollection = (actor: Actor, input: CloseCollectionInput, ip: Ip = null) =>
+  core.closeCollection(db(), actor, input, ip, (tx, cycleId, closedAt) => recordBadRecordsInTx(tx, actor, cycleId, closedAt, ip));

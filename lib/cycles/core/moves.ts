@@ -1,6 +1,6 @@
 import { writeAudit } from "@/lib/audit/mutations";
 import { now } from "@/lib/clock";
-import type { PrismaClient } from "@/lib/db/prisma";
+import type { PrismaClient, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { ENTITY, lockCycle, parseInput, type ActingUser } from "../lock";
 import { notifyCollectionOpened } from "../notices";
@@ -48,6 +48,8 @@ export async function closeCollection(
   actor: ActingUser,
   input: CloseCollectionInput,
   ip: Ip = null,
+  /** Runs in the same transaction after the move (the app records bad records for parties urged and still late). */
+  afterClose?: (tx: Tx, cycleId: string, closedAt: Date) => Promise<unknown>,
 ): Promise<Versioned & { gaps: CollectionGaps }> {
   const data = parseInput(closeCollectionSchema, input);
   return client.$transaction(async (tx) => {
@@ -60,6 +62,7 @@ export async function closeCollection(
     if (problems.length > 0) throw new AppError("INVALID", problems.join("；"), { reason: problems });
     const closedAt = now();
     await tx.cycle.update({ where: { id: cycle.id }, data: { status: "scoring", closedAt, closeReason: data.reason ?? null } });
+    await afterClose?.(tx, cycle.id, closedAt);
     await writeAudit(tx, {
       actor, action: "cycle.collection_closed", entityType: ENTITY, entityId: cycle.id,
       before: { status: "collecting" }, after: { status: "scoring", closedAt, version: cycle.version },
