@@ -1,14 +1,14 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/roles";
 import { auditDenied, getActor } from "@/lib/auth/session";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> };
+  | { ok: false; error: string; code?: AppErrorCode; fieldErrors?: Record<string, string[]> };
 
 /** zod issues → { field: [messages] }, every problem kept (never only the first). */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
@@ -47,7 +47,7 @@ export function protectedAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(actor, parsed.data) };
     } catch (error) {
       unstable_rethrow(error);
-      if (isAppError(error)) return { ok: false, error: error.message, fieldErrors: error.fieldErrors };
+      if (isAppError(error)) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
       console.error(error);
       return { ok: false, error: "服务器内部错误，操作未完成，请稍后重试" };
     }
