@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OrgSearchFields } from "@/components/orgs/org-search-fields";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
@@ -7,7 +8,7 @@ import { ui } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { withQuery } from "@/lib/list-query";
 import { listOrganisations, ORG_PAGE_SIZE, orgListSchema, organisationDetail } from "@/lib/orgs/data";
-import { ORG_ROLE_LABELS, ORG_ROLES, UNIT_KIND_LABELS, UNIT_KINDS } from "@/lib/orgs/kinds";
+import { ORG_ROLE_LABELS, ORG_ROLES, UNIT_KIND_LABELS } from "@/lib/orgs/kinds";
 
 export const metadata: Metadata = { title: "单位管理" };
 
@@ -34,17 +35,7 @@ export default async function OrganisationsPage({ searchParams }: Props) {
       />
       <form role="search" className={`${ui.card} flex flex-wrap items-end gap-3`}>
         {query.under ? <input type="hidden" name="under" value={query.under} /> : null}
-        <label className="text-sm">
-          名称或信用代码
-          <input name="q" defaultValue={query.q} className={`${ui.input} w-56`} />
-        </label>
-        <label className="text-sm">
-          类别
-          <select name="kind" defaultValue={query.kind ?? ""} className={ui.input}>
-            <option value="">全部</option>
-            {UNIT_KINDS.map((k) => <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>)}
-          </select>
-        </label>
+        <OrgSearchFields q={query.q} kind={query.kind} />
         <label className="text-sm">
           角色
           <select name="role" defaultValue={query.role ?? ""} className={ui.input}>

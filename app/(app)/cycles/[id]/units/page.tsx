@@ -1,3 +1,4 @@
+import { OrgSearchFields } from "@/components/orgs/org-search-fields";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -38,17 +39,7 @@ export default async function CycleUnitsPage({ params, searchParams }: Props) {
       </p>
       {locked ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm">{locked}。</p> : <EnrolForms enrol={enrolUnitsAction} unenrol={unenrolUnitsAction} cycleId={cycle.id} version={cycle.version} />}
       <form role="search" className={`${ui.card} flex flex-wrap items-end gap-3`}>
-        <label className="text-sm">
-          名称或信用代码
-          <input name="q" defaultValue={query.q} className={`${ui.input} w-56`} />
-        </label>
-        <label className="text-sm">
-          类别
-          <select name="kind" defaultValue={query.kind ?? ""} className={ui.input}>
-            <option value="">全部</option>
-            {UNIT_KINDS.map((k) => <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>)}
-          </select>
-        </label>
+        <OrgSearchFields q={query.q} kind={query.kind} />
         <button type="submit" className={ui.btnSecondary}>筛选</button>
         <Link href={base} className={ui.link}>清除</Link>
         <a href={`${base}/export${withQuery(query, { page: 1 })}`} className={`${ui.btnSecondary} ml-auto`}>导出 Excel</a>
