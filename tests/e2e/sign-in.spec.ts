@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import { createAccount, SignInPage, signInAs } from "./support/fixtures";
 
 const ROLES = [
-  { login: "admin", role: "系统管理员", org: "鹤岗市社会信用体系建设工作领导小组办公室", panel: "home-admin", audit: true },
-  { login: "office1", role: "信用办工作人员", org: "鹤岗市社会信用体系建设工作领导小组办公室", panel: "home-office", audit: true },
-  { login: "reviewer", role: "委托部门/领导小组", org: "鹤岗市政务诚信建设领导小组", panel: "home-reviewer", audit: false },
-  { login: "unit-fgw", role: "受评单位", org: "鹤岗市发展和改革委员会", panel: "home-unit", audit: false },
-  { login: "src-sfj", role: "信源单位", org: "鹤岗市司法局", panel: "home-source", audit: false },
+  { login: "admin", role: "系统管理员", org: "鹤岗市社会信用体系建设工作领导小组办公室", panel: "home-admin", audit: true, task: "/users" },
+  { login: "office1", role: "信用办工作人员", org: "鹤岗市社会信用体系建设工作领导小组办公室", panel: "home-office", audit: true, task: "/cycles" },
+  { login: "reviewer", role: "委托部门/领导小组", org: "鹤岗市政务诚信建设领导小组", panel: "home-reviewer", audit: false, task: "/schemes" },
+  { login: "unit-fgw", role: "受评单位", org: "鹤岗市发展和改革委员会", panel: "home-unit", audit: false, task: "/unit" },
+  { login: "src-sfj", role: "信源单位", org: "鹤岗市司法局", panel: "home-source", audit: false, task: "/collect" },
 ];
 
 test.describe("sign-in", () => {
@@ -32,6 +32,13 @@ test.describe("sign-in", () => {
       await expect(page.getByTestId("shell-roles")).toHaveText(r.role);
       await expect(page.getByTestId("shell-org")).toHaveText(r.org);
       await expect(page.getByTestId(r.panel)).toBeVisible();
+      // The role's first task is one click from home, and its page opens.
+      const first = page.getByTestId(r.panel).getByRole("link").first();
+      await expect(first).toHaveAttribute("href", r.task);
+      await first.click();
+      await expect(page).toHaveURL(new RegExp(`${r.task}$`));
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      await page.goto("/");
       const nav = page.getByRole("navigation", { name: "主导航" });
       await expect(nav.getByRole("link", { name: "审计日志" })).toHaveCount(r.audit ? 1 : 0);
       if (!r.audit) {
