@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { RoleTasks } from "@/components/home/role-tasks";
 import { listAudit } from "@/lib/audit/data";
-import { auditActionLabel } from "@/lib/audit/labels";
+import { auditActionLabel, auditActorLabel } from "@/lib/audit/labels";
 import { hasPermission } from "@/lib/auth/roles";
 import { requireActor } from "@/lib/auth/session";
 import { formatDateTimeCn } from "@/lib/clock";
@@ -28,7 +28,7 @@ export default async function HomePage() {
             {recent.map((row) => (
               <li key={row.id} className="flex flex-wrap gap-x-4 py-2">
                 <span className="text-slate-500 tabular-nums">{formatDateTimeCn(row.at)}</span>
-                <span>{row.actorName ?? "（未登录）"}</span>
+                <span>{auditActorLabel(row)}</span>
                 <span className="font-medium">{auditActionLabel(row.action)}</span>
               </li>
             ))}

@@ -1,5 +1,5 @@
 import { ui } from "@/components/ui/styles";
-import { auditActionLabel, AUDIT_OUTCOME_LABELS } from "@/lib/audit/labels";
+import { auditActionLabel, auditActorLabel, AUDIT_OUTCOME_LABELS } from "@/lib/audit/labels";
 import { formatDateTimeCn } from "@/lib/clock";
 import type { UserHistoryRow } from "@/lib/users/data";
 
@@ -19,7 +19,7 @@ export function UserHistory({ rows }: { rows: UserHistoryRow[] }) {
         {rows.map((row) => (
           <tr key={row.id}>
             <td className={`${ui.td} whitespace-nowrap tabular-nums`}>{formatDateTimeCn(row.at)}</td>
-            <td className={ui.td}>{row.actorName ?? "（未登录）"}</td>
+            <td className={ui.td}>{auditActorLabel(row)}</td>
             <td className={ui.td}>{auditActionLabel(row.action)}</td>
             <td className={ui.td}>{AUDIT_OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
           </tr>

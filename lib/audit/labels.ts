@@ -65,3 +65,9 @@ export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", deni
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;
 }
+
+/** Who did it: the user's name; an anonymous caller (a failed sign-in); or the system (seed, start-up). */
+export function auditActorLabel(row: { actorName: string | null; action: string }): string {
+  if (row.actorName) return row.actorName;
+  return row.action.startsWith("auth.") || row.action === "access.denied" ? "（未登录）" : "系统";
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Pagination } from "@/components/ui/pagination";
 import { AUDIT_PAGE_SIZE, auditFilterSchema, distinctAuditActions, listAudit, type AuditFilter } from "@/lib/audit/data";
-import { auditActionLabel, AUDIT_OUTCOME_LABELS } from "@/lib/audit/labels";
+import { auditActionLabel, auditActorLabel, AUDIT_OUTCOME_LABELS } from "@/lib/audit/labels";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTimeCn } from "@/lib/clock";
 
@@ -97,7 +97,7 @@ export default async function AuditPage({ searchParams }: Props) {
               rows.map((row) => (
                 <tr key={row.id}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTimeCn(row.at)}</td>
-                  <td className="px-3 py-2">{row.actorName ?? "（未登录）"}</td>
+                  <td className="px-3 py-2">{auditActorLabel(row)}</td>
                   <td className="px-3 py-2">{auditActionLabel(row.action)}</td>
                   <td className="px-3 py-2">{AUDIT_OUTCOME_LABELS[row.outcome] ?? row.outcome}</td>
                   <td className="px-3 py-2 text-xs">{row.entityType ? `${row.entityType} ${row.entityId ?? ""}` : ""}</td>

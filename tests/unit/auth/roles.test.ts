@@ -33,3 +33,12 @@ describe("roles and permissions", () => {
     expect(roleLabels(["office", "reviewer"])).toBe("信用办工作人员、委托部门/领导小组");
   });
 });
+
+describe("audit actor labels", () => {
+  it("names the user, an anonymous caller, or the system", async () => {
+    const { auditActorLabel } = await import("@/lib/audit/labels");
+    expect(auditActorLabel({ actorName: "信用办 王丽", action: "org.update" })).toBe("信用办 王丽");
+    expect(auditActorLabel({ actorName: null, action: "auth.sign_in_failed" })).toBe("（未登录）");
+    expect(auditActorLabel({ actorName: null, action: "seed.demo" })).toBe("系统");
+  });
+});

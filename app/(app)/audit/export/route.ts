@@ -1,5 +1,5 @@
 import { auditFilterSchema, auditRowsForExport, type AuditRow } from "@/lib/audit/data";
-import { auditActionLabel, AUDIT_OUTCOME_LABELS } from "@/lib/audit/labels";
+import { auditActionLabel, auditActorLabel, AUDIT_OUTCOME_LABELS } from "@/lib/audit/labels";
 import { writeAudit } from "@/lib/audit/mutations";
 import { apiActor } from "@/lib/auth/api";
 import { requestIp } from "@/lib/auth/session";
@@ -10,7 +10,7 @@ import { streamXlsx, xlsxResponse, type Column } from "@/lib/export/xlsx";
 const COLUMNS: Column<AuditRow>[] = [
   { header: "编号", width: 10, value: (r) => r.id },
   { header: "时间（北京时间）", width: 24, value: (r) => formatDateTimeCn(r.at) },
-  { header: "操作人", width: 18, value: (r) => r.actorName ?? "（未登录）" },
+  { header: "操作人", width: 18, value: (r) => auditActorLabel(r) },
   { header: "操作", width: 18, value: (r) => auditActionLabel(r.action) },
   { header: "结果", width: 8, value: (r) => AUDIT_OUTCOME_LABELS[r.outcome] ?? r.outcome },
   { header: "对象类型", width: 12, value: (r) => r.entityType },
