@@ -19,7 +19,9 @@ export async function seedDemoCycle(prisma: PrismaClient): Promise<{ cycleId: st
   const scheme = await prisma.schemeVersion.findUniqueOrThrow({ where: { code_version: DEMO_SCHEME }, select: { id: true } });
   const defaults = defaultDeadlines(DEMO_CYCLE_YEAR);
   const collectionDeadline = isPastDeadline(defaults.collectionDeadline, now()) ? monthAhead() : defaults.collectionDeadline;
-  const { id: cycleId } = await cycles.createCycle(prisma, null, { year: DEMO_CYCLE_YEAR, collectionDeadline, commitmentsDeadline: defaults.commitmentsDeadline });
+  // A demo started after 1 May would otherwise show the commitments upload as closed from the start.
+  const commitmentsDeadline = isPastDeadline(defaults.commitmentsDeadline, now()) ? collectionDeadline : defaults.commitmentsDeadline;
+  const { id: cycleId } = await cycles.createCycle(prisma, null, { year: DEMO_CYCLE_YEAR, collectionDeadline, commitmentsDeadline });
   let version = 1;
   ({ version } = await cycles.setCycleScheme(prisma, null, { cycleId, expectedVersion: version, unitKind: "municipal_department", schemeVersionId: scheme.id }));
   const enrolled = await cycles.enrolUnits(prisma, null, { cycleId, expectedVersion: version, target: { by: "kind", kind: "municipal_department" } });

@@ -49,7 +49,8 @@ afterAll(async () => {
 describe("the demo year", () => {
   it("holds a 2026 cycle under hegang-2022 with every demo unit enrolled and collection open", async () => {
     const demo = await t.prisma.cycle.findFirstOrThrow({ where: { year: DEMO_CYCLE_YEAR }, include: { schemes: true, _count: { select: { units: true, submissions: true } } } });
-    expect(demo).toMatchObject({ name: "2026年度政务诚信评价", status: "collecting", collectionDeadline: "2026-12-01", commitmentsDeadline: "2026-05-01" });
+    // Seeded on 1 June (the test clock): 1 May has passed, so the demo lets commitments in until the collection deadline.
+    expect(demo).toMatchObject({ name: "2026年度政务诚信评价", status: "collecting", collectionDeadline: "2026-12-01", commitmentsDeadline: "2026-12-01" });
     expect(demo.schemes).toMatchObject([{ unitKind: "municipal_department", schemeVersionId: hegang }]);
     expect(demo._count.units).toBe(demoOrganisations.filter((o) => o.roles.includes("evaluated")).length);
     expect(demo._count.submissions).toBe(11);
