@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { hegang2022 } from "@/lib/scoring/templates/hegang-2022";
+import { HEGANG_SAMPLE_FACTS } from "./helpers";
 
 const root = path.resolve(__dirname, "../../..");
 const dir = mkdtempSync(path.join(tmpdir(), "scoring-cli-"));
@@ -24,20 +25,7 @@ function file(name: string, content: unknown): string {
   return target;
 }
 
-const facts = {
-  "LAW.EXAM": { counts: { items: 2 } },
-  "LAW.DISHONEST": { count: 0 },
-  "OPEN.EXAM": { counts: {} },
-  "OPEN.DOUBLE": { counts: {} },
-  "OPEN.PLEDGE": "N/A",
-  "DILIGENT.TARGET": { tier: "良好" },
-  "DILIGENT.PETITION": { value: 0.85 },
-  "KEEP.DEBT": { met: true },
-  "KEEP.ARREARS": { counts: {} },
-  "PERFORM.COMPLAINT": { counts: {} },
-  "PERFORM.AWARD": { awards: ["provincial"] },
-  "CLEAN.DISCIPLINE": { counts: {} },
-};
+const facts = HEGANG_SAMPLE_FACTS;
 const valid = file("facts.json", { format: "integrity-facts/v1", scheme: "hegang-2022", units: [{ code: "A", name: "甲", facts }] });
 
 describe("command line", { timeout: 120_000 }, () => {

@@ -1,21 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { getBuiltInScheme, resultsDocumentSchema, scoreFactsDocument } from "@/lib/scoring";
 import { hegang2022 } from "@/lib/scoring/templates/hegang-2022";
+import { HEGANG_SAMPLE_FACTS } from "./helpers";
 
-const facts = {
-  "LAW.EXAM": { counts: { items: 2 } },
-  "LAW.DISHONEST": { count: 0 },
-  "OPEN.EXAM": { counts: {} },
-  "OPEN.DOUBLE": { counts: {} },
-  "OPEN.PLEDGE": "N/A",
-  "DILIGENT.TARGET": { tier: "良好" },
-  "DILIGENT.PETITION": { value: 0.85 },
-  "KEEP.DEBT": { met: true },
-  "KEEP.ARREARS": { counts: {} },
-  "PERFORM.COMPLAINT": { counts: {} },
-  "PERFORM.AWARD": { awards: ["provincial"] },
-  "CLEAN.DISCIPLINE": { counts: {} },
-};
+const facts = HEGANG_SAMPLE_FACTS;
 const document = {
   format: "integrity-facts/v1",
   scheme: "hegang-2022",

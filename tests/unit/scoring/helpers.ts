@@ -54,3 +54,19 @@ export function mustScore(scheme: SchemeDocument, units: UnitFacts[]): UnitResul
   if (!outcome.ok) throw new Error(outcome.problems.map((p) => `${p.path}: ${p.message}`).join("\n"));
   return outcome.results;
 }
+
+/** One hegang-2022 unit's facts, used by the document and CLI tests (its total is 89.25: 8+10+10+10+5+7+4.25+10+5+5+5+10). */
+export const HEGANG_SAMPLE_FACTS: Record<string, unknown> = {
+  "LAW.EXAM": { counts: { items: 2 } },
+  "LAW.DISHONEST": { count: 0 },
+  "OPEN.EXAM": { counts: {} },
+  "OPEN.DOUBLE": { counts: {} },
+  "OPEN.PLEDGE": "N/A",
+  "DILIGENT.TARGET": { tier: "良好" },
+  "DILIGENT.PETITION": { value: 0.85 },
+  "KEEP.DEBT": { met: true },
+  "KEEP.ARREARS": { counts: {} },
+  "PERFORM.COMPLAINT": { counts: {} },
+  "PERFORM.AWARD": { awards: ["provincial"] },
+  "CLEAN.DISCIPLINE": { counts: {} },
+};
