@@ -6,7 +6,9 @@ import { AppError } from "@/lib/errors";
 import type { UnitKind } from "@/lib/orgs/kinds";
 import { readStoredDocument } from "@/lib/schemes/document";
 import { endOfBeijingDay, isPastDeadline } from "./deadline";
-import { withAssignments, type AssignedSource } from "./derive";
+import { answersSlot, withAssignments, type AssignedSource } from "./derive";
+
+export { answersSlot };
 import type { CellRef } from "./schema";
 import { reportingSlots, type ReportingSlot } from "./slots";
 
@@ -33,14 +35,6 @@ export type CycleHead = { id: string; year: number; name: string; status: string
 export type SubmissionHead = { id: string; status: "draft" | "submitted" | "returned"; reopenedUntil: Date | null; version: number };
 
 const cycleSelect = { id: true, year: true, name: true, status: true, collectionDeadline: true, commitmentsDeadline: true } as const;
-
-/** The source answers this slot (see SourceSlot.answers). */
-export function answersSlot(slot: Pick<ReportingSlot, "mode" | "rule">, sources: AssignedSource[], orgId: string): boolean {
-  const mine = sources.find((s) => s.sourceOrgId === orgId);
-  if (!mine) return false;
-  if (slot.mode === "records" || slot.rule.kind === "binary" || sources.length === 1) return true;
-  return mine.lead;
-}
 
 /** Every slot of the cycle's schemes that has the organisation among its sources. */
 export async function sourceSlots(client: Client, cycleId: string, orgId: string): Promise<SourceSlot[]> {

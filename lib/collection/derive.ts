@@ -55,6 +55,14 @@ type SlotOutcome =
   | { status: "pending"; missing: string[] }
   | { status: "problem"; message: string };
 
+/** The source answers this slot (see SourceSlot.answers). */
+export function answersSlot(slot: Pick<ReportingSlot, "mode" | "rule">, sources: AssignedSource[], orgId: string): boolean {
+  const mine = sources.find((s) => s.sourceOrgId === orgId);
+  if (!mine) return false;
+  if (slot.mode === "records" || slot.rule.kind === "binary" || sources.length === 1) return true;
+  return mine.lead;
+}
+
 /** Binds assignments to slots: an assignment with subKey "" covers every sub-item of its indicator. */
 export function withAssignments(
   slots: readonly ReportingSlot[],
