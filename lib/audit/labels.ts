@@ -58,6 +58,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "collection.urged": "催办",
   "collection.bad_record": "记入不良记录",
   "collection.exported": "导出归集进度",
+  "collection.corrected": "信用办更正指标数据",
+  "scoring.run_started": "开始评分",
+  "scoring.run_succeeded": "评分完成",
+  "scoring.run_failed": "评分未完成",
+  "results.exported": "导出评分结果",
+  "report.text_saved": "编辑报告问题与建议",
+  "report.downloaded": "下载评价报告",
+  "report.issued": "送达初评报告",
+  "cycle.feedback_started": "进入反馈与复评阶段",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", denied: "拒绝", failed: "失败" };
