@@ -1,0 +1,86 @@
+// Gathers a unit's report from the database (not server-only: the benchmark and scripts use it).
+// Which result: the issued initial result once issued, else the current one; a unit may only ever
+// be given its issued result (lib/reports/access.ts decides who asks for what).
+import { beijingDate } from "@/lib/collection/deadline";
+import { loadCycleSlots } from "@/lib/collection/cycle-slots";
+import type { PrismaClient, Tx } from "@/lib/db/prisma";
+import { UNIT_KIND_LABELS } from "@/lib/orgs/kinds";
+import { readStoredDocument } from "@/lib/schemes/document";
+import type { CategoryResult, IndicatorResult } from "@/lib/scoring";
+import { buildReport, type ReportInput, type ReportTextItem, type UnitReport } from "./model";
+
+type Client = PrismaClient | Tx;
+
+export type ReportWhich = "current" | "issued";
+
+/** The office's name for the report's sign-off (the first active credit-office organisation). */
+export async function issuerName(client: Client): Promise<string> {
+  const office = await client.organisation.findFirst({ where: { roles: { has: "office" }, active: true }, orderBy: { createdAt: "asc" }, select: { name: true } });
+  return office?.name ?? "社会信用体系建设工作领导小组办公室";
+}
+
+/** The display rank of a result among the current results of its scheme (shared positions). */
+async function rankOf(client: Client, cycleId: string, schemeVersionId: string, total: string): Promise<{ position: number; of: number }> {
+  const [row] = await client.$queryRaw<{ above: bigint; of: bigint }[]>`
+    SELECT count(*) FILTER (WHERE r.total > ${total}::numeric) AS above, count(*) AS of
+      FROM cycle_unit cu JOIN unit_result r ON r.id = cu.current_result_id
+     WHERE cu.cycle_id = ${cycleId} AND r.scheme_version_id = ${schemeVersionId}`;
+  return { position: Number(row?.above ?? 0) + 1, of: Math.max(Number(row?.of ?? 0), 1) };
+}
+
+export async function loadReportInput(client: Client, cycleId: string, unitId: string, which: ReportWhich = "current"): Promise<ReportInput | null> {
+  const cu = await client.cycleUnit.findUnique({
+    where: { cycleId_organisationId: { cycleId, organisationId: unitId } },
+    include: {
+      cycle: { select: { id: true, name: true, year: true } },
+      organisation: { select: { id: true, name: true, uscc: true } },
+      currentResult: true,
+      issuedResult: true,
+    },
+  });
+  const result = which === "issued" ? cu?.issuedResult : cu?.currentResult;
+  if (!cu || !result) return null;
+  const [scheme, slots, entries, records, badRecords, text, issuer] = await Promise.all([
+    client.schemeVersion.findUniqueOrThrow({ where: { id: result.schemeVersionId }, select: { document: true } }),
+    loadCycleSlots(client, cycleId),
+    client.factEntry.findMany({ where: { cycleId, unitId }, select: { indicatorCode: true, subKey: true, sourceOrgId: true, answer: true, value: true } }),
+    client.factRecord.findMany({
+      where: { cycleId, unitId, withdrawnAt: null },
+      select: { indicatorCode: true, subKey: true, sourceOrgId: true, itemKey: true, occurredOn: true, description: true, referenceNo: true, evidence: { select: { originalName: true } } },
+      orderBy: [{ occurredOn: "asc" }, { createdAt: "asc" }],
+    }),
+    client.badRecord.findMany({ where: { organisationId: unitId, cycleId }, select: { kind: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
+    client.reportText.findFirst({ where: { cycleId, unitId }, orderBy: { version: "desc" } }),
+    issuerName(client),
+  ]);
+  const document = readStoredDocument(scheme.document);
+  const cycleSlots = slots.slots.filter((s) => s.unitKind === result.unitKind);
+  const issuedOnly = which === "issued";
+  return {
+    cycle: cu.cycle,
+    unit: { id: cu.organisation.id, name: cu.organisation.name, uscc: cu.organisation.uscc, kindLabel: UNIT_KIND_LABELS[cu.unitKind] },
+    issuer,
+    version: "initial",
+    date: beijingDate(issuedOnly && cu.issuedAt ? cu.issuedAt : result.createdAt),
+    scheme: document,
+    result: {
+      id: result.id, total: result.total.toFixed(2), grade: result.grade,
+      categories: result.categories as unknown as CategoryResult[], indicators: result.indicators as unknown as IndicatorResult[],
+    },
+    rank: await rankOf(client, cycleId, result.schemeVersionId, result.total.toFixed(2)),
+    slots: cycleSlots.map((s) => ({
+      indicatorCode: s.indicatorCode, subKey: s.subKey, rule: s.rule,
+      sources: s.bound.sources.map((b) => ({ id: b.sourceOrgId, name: slots.sourceNames[b.sourceOrgId] ?? b.sourceOrgId })),
+    })),
+    entries,
+    records: records.map((r) => ({ ...r, evidence: r.evidence.map((e) => e.originalName) })),
+    badRecords: badRecords.map((b) => ({ kind: b.kind, reason: b.reason, date: beijingDate(b.createdAt) })),
+    evaluatedOnOfficeInformation: badRecords.some((b) => b.kind === "late_unit"),
+    texts: text ? { items: text.items as unknown as ReportTextItem[], editedByName: text.editedByName, editedAt: text.editedAt.toISOString(), resultId: text.resultId, version: text.version } : null,
+  };
+}
+
+export async function loadUnitReport(client: Client, cycleId: string, unitId: string, which: ReportWhich = "current"): Promise<UnitReport | null> {
+  const input = await loadReportInput(client, cycleId, unitId, which);
+  return input ? buildReport(input) : null;
+}
