@@ -4,7 +4,7 @@ import { writeAudit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { ensureBuiltInSchemes } from "@/lib/schemes/builtin";
-import { seedDemoCycle } from "./demo-cycle";
+import { seedDemoCycle, seedDemoScoringCycle } from "./demo-cycle";
 import { demoOrganisations, demoUsers } from "@/prisma/demo-data";
 
 /** Demo-only password shared by every demo account (printed at first start, listed in README). */
@@ -55,6 +55,7 @@ export async function seedDemoData(prisma: PrismaClient, password = DEMO_PASSWOR
     });
     return { organisations: demoOrganisations.length, users: demoUsers.length };
   }, { timeout: 60_000 });
+  await seedDemoScoringCycle(prisma);
   await seedDemoCycle(prisma);
   return counts;
 }

@@ -62,7 +62,7 @@ export function generateRecordItems(rule: Rule, random: Random): string[] {
   }
 }
 
-type EntryRow = { sourceOrgId: string; unitId: string; indicatorCode: string; subKey: string; answer: "value" | "none"; value: string | null };
+type EntryRow = { sourceOrgId: string; unitId: string; indicatorCode: string; subKey: string; answer: "value" | "none" | "records"; value: string | null };
 type RecordRow = { sourceOrgId: string; unitId: string; indicatorCode: string; subKey: string; itemKey: string; occurredOn: string; description: string; referenceNo: string };
 
 const BATCH = 5000;
@@ -121,7 +121,8 @@ export async function generateCycleFacts(prisma: PrismaClient, cycleId: string, 
           continue;
         }
         const items = generateRecordItems(slot.rule, random);
-        if (items.length === 0) entries.push({ ...cell, answer: "none", value: null });
+        // A source with records also has an entry saying so, as the source's own path writes it.
+        entries.push({ ...cell, answer: items.length === 0 ? "none" : "records", value: null });
         for (const itemKey of items) {
           const month = 1 + Math.floor(random() * 11);
           const day = 1 + Math.floor(random() * 28);

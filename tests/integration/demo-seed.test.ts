@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { runScoring } from "@/lib/results/run";
 import { DEMO_PASSWORD, isDatabaseEmpty, seedDemoData } from "@/lib/seed/demo";
 import { pendingMigrations } from "../../scripts/lib/runtime";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -31,5 +32,15 @@ describe("migrations and demo data", () => {
     const admin = await t.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
     expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
     expect(await t.prisma.auditLog.count({ where: { action: "seed.demo" } })).toBe(1);
+  });
+
+  it("holds last year closed for scoring with every fact answered, so it scores in one run", async () => {
+    const previous = await t.prisma.cycle.findFirstOrThrow({ where: { year: 2025 } });
+    expect(previous.status).toBe("scoring");
+    expect(previous.closeReason).toBeNull();
+    const units = await t.prisma.cycleUnit.count({ where: { cycleId: previous.id } });
+    const outcome = await runScoring(t.prisma, null, { cycleId: previous.id });
+    expect(outcome).toMatchObject({ ok: true, units });
+    expect((await t.prisma.cycle.findFirstOrThrow({ where: { year: 2026 } })).status).toBe("collecting");
   });
 });
