@@ -182,7 +182,7 @@ export async function unitReportedData(actor: Actor, cycleId: string) {
   const unitId = actor.organisationId;
   const enrolled = await db().cycleUnit.findFirst({
     where: { cycleId, organisationId: unitId, cycle: { status: { not: "draft" } } },
-    select: { unitKind: true, cycle: { select: cycleSelect } },
+    select: { unitKind: true, issuedAt: true, cycle: { select: cycleSelect } },
   });
   if (!enrolled) return null;
   const scheme = await db().cycleScheme.findUnique({
@@ -204,5 +204,5 @@ export async function unitReportedData(actor: Actor, cycleId: string) {
       answers: entries.filter((e) => here(e) && e.answer !== "records").map((e) => ({ ...e, sourceName: sourceName(e.sourceOrgId) })),
     };
   });
-  return { cycle: enrolled.cycle, unitKind: enrolled.unitKind, schemeName: scheme?.schemeVersion.name ?? null, reported };
+  return { cycle: enrolled.cycle, unitKind: enrolled.unitKind, issuedAt: enrolled.issuedAt, schemeName: scheme?.schemeVersion.name ?? null, reported };
 }

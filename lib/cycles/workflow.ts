@@ -36,6 +36,8 @@ export function canMove(from: CycleState, to: CycleState): boolean {
 export const MOVES = {
   openCollection: { from: "draft", to: "collecting", label: "开始数据归集" },
   closeCollection: { from: "collecting", to: "scoring", label: "结束数据归集" },
+  /** The first issue of initial reports (lib/reports/mutations.ts); units not yet issued can still be scored and issued. */
+  issueReports: { from: "scoring", to: "feedback", label: "送达初评报告" },
 } as const satisfies Record<string, { from: CycleState; to: CycleState; label: string }>;
 export type MoveName = keyof typeof MOVES;
 

@@ -1,0 +1,41 @@
+import "server-only";
+import type { Actor } from "@/lib/auth/actor";
+import { hasPermission } from "@/lib/auth/roles";
+import { db } from "@/lib/db/client";
+import { loadUnitReport, type ReportWhich } from "./load";
+import type { UnitReport } from "./model";
+
+/*
+ * Who reads which report (spec/access.md): office staff every unit's current report; reviewers only
+ * in cycles under approval or archived; a unit only its own, and only once issued (the issued
+ * version, never a later draft). Anyone else — or anything not found — gets null, shown as 404.
+ */
+
+export const REVIEWER_STATES = ["approval", "archived"];
+
+export type ReportAccess = { report: UnitReport; which: ReportWhich; viewer: "office" | "reviewer" | "unit"; issuedAt: Date | null; cycleStatus: string };
+
+export async function reportFor(actor: Actor, cycleId: string, unitId: string): Promise<ReportAccess | null> {
+  const cu = await db().cycleUnit.findUnique({
+    where: { cycleId_organisationId: { cycleId, organisationId: unitId } },
+    select: { issuedAt: true, cycle: { select: { status: true } } },
+  });
+  if (!cu) return null;
+  const status = cu.cycle.status;
+  let viewer: ReportAccess["viewer"];
+  let which: ReportWhich;
+  if (hasPermission(actor.roles, "edit:reports:any")) {
+    viewer = "office";
+    which = "current";
+  } else if (hasPermission(actor.roles, "read:results:any") && REVIEWER_STATES.includes(status)) {
+    viewer = "reviewer";
+    which = "current";
+  } else if (hasPermission(actor.roles, "read:results:own") && actor.organisationId === unitId && cu.issuedAt) {
+    viewer = "unit";
+    which = "issued";
+  } else {
+    return null;
+  }
+  const report = await loadUnitReport(db(), cycleId, unitId, which);
+  return report ? { report, which, viewer, issuedAt: cu.issuedAt, cycleStatus: status } : null;
+}
