@@ -3,6 +3,7 @@ import { formatDateTimeCn } from "@/lib/clock";
 import type { Rule } from "@/lib/scoring";
 import { EvidenceLinks } from "./evidence-links";
 import { itemLabel } from "./format";
+import type { NoteField } from "./note-field";
 import type { CollectAction } from "./use-collect-form";
 import { WithdrawForm } from "./withdraw-form";
 
@@ -20,7 +21,22 @@ type Row = {
 };
 
 /** Records with their evidence; withdrawn ones stay listed, struck through, with the reason. */
-export function RecordTable({ rule, records, withdraw, showSource = false }: { rule: Rule; records: Row[]; withdraw: CollectAction | null; showSource?: boolean }) {
+export function RecordTable({
+  rule,
+  records,
+  withdraw,
+  showSource = false,
+  withdrawHidden,
+  withdrawNote,
+}: {
+  rule: Rule;
+  records: Row[];
+  withdraw: CollectAction | null;
+  showSource?: boolean;
+  /** For the office's corrections: extra hidden inputs and the required note of the withdraw form. */
+  withdrawHidden?: Record<string, string>;
+  withdrawNote?: NoteField;
+}) {
   if (records.length === 0) return <p className="text-sm text-slate-500">暂无记录。</p>;
   const hasItems = rule.kind === "deduction" || rule.kind === "award";
   return (
@@ -50,7 +66,7 @@ export function RecordTable({ rule, records, withdraw, showSource = false }: { r
                 {r.withdrawnAt ? (
                   <span>已撤回（{r.withdrawReason}，{formatDateTimeCn(r.withdrawnAt)}）</span>
                 ) : withdraw ? (
-                  <WithdrawForm recordId={r.id} action={withdraw} />
+                  <WithdrawForm recordId={r.id} action={withdraw} hidden={withdrawHidden} note={withdrawNote} />
                 ) : (
                   <span>有效</span>
                 )}

@@ -4,17 +4,32 @@ import { FieldError } from "@/components/ui/field-error";
 import { ui } from "@/components/ui/styles";
 import type { Rule } from "@/lib/scoring";
 import { EvidenceUploader } from "./evidence-uploader";
+import { HiddenInputs, NoteInput, type NoteField } from "./note-field";
 import type { CellRefProps } from "./record-form";
 import { ResultMessage, useCollectForm, type CollectAction } from "./use-collect-form";
 
-type Props = { cell: CellRefProps; rule: Rule; max: number; value: unknown; version: number; maxBytes: number; action: CollectAction };
+type Props = {
+  cell: CellRefProps;
+  rule: Rule;
+  max: number;
+  value: unknown;
+  version: number;
+  /** null: no evidence upload (the office's corrections). */
+  maxBytes: number | null;
+  action: CollectAction;
+  /** Extra hidden inputs, a required note (更正原因), a prefix keeping ids unique when several forms share a page. */
+  hidden?: Record<string, string>;
+  note?: NoteField;
+  idPrefix?: string;
+  submitLabel?: string;
+};
 
 const field = (value: unknown, key: string): unknown => (typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined);
 const numberText = (n: unknown, scale = 1) => (typeof n === "number" ? String(Number((n * scale).toPrecision(12))) : "");
 
 /** The single-value form of one rule kind: grade, yes/no, rate, number ("no cases" for rank), manual score. */
-function Fields({ rule, max, value, invalid }: { rule: Rule; max: number; value: unknown; invalid: boolean }) {
-  const aria = invalid ? { "aria-invalid": true, "aria-describedby": "value-error" } : {};
+function Fields({ rule, max, value, invalid, errorId }: { rule: Rule; max: number; value: unknown; invalid: boolean; errorId: string }) {
+  const aria = invalid ? { "aria-invalid": true, "aria-describedby": errorId } : {};
   switch (rule.kind) {
     case "tiered":
       return (
@@ -77,17 +92,19 @@ function Fields({ rule, max, value, invalid }: { rule: Rule; max: number; value:
   }
 }
 
-export function ValueForm({ cell, rule, max, value, version, maxBytes, action }: Props) {
+export function ValueForm({ cell, rule, max, value, version, maxBytes, action, hidden, note, idPrefix = "", submitLabel = "保存" }: Props) {
   const { state, pending, onSubmit, errors } = useCollectForm(action);
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate aria-label="填报数值">
       {Object.entries(cell).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      <HiddenInputs fields={hidden} />
       <input type="hidden" name="expectedVersion" value={version} />
-      <Fields rule={rule} max={max} value={value} invalid={Boolean(errors.value)} />
-      <FieldError id="value-error" messages={errors.value} />
-      <EvidenceUploader cycleId={cell.cycleId} maxBytes={maxBytes} inputId="value-evidence" />
+      <Fields rule={rule} max={max} value={value} invalid={Boolean(errors.value)} errorId={`${idPrefix}value-error`} />
+      <FieldError id={`${idPrefix}value-error`} messages={errors.value} />
+      {maxBytes !== null ? <EvidenceUploader cycleId={cell.cycleId} maxBytes={maxBytes} inputId={`${idPrefix}value-evidence`} /> : null}
+      {note ? <NoteInput field={note} id={`${idPrefix}${note.name}`} errors={errors} /> : null}
       <ResultMessage state={state} />
-      <button type="submit" disabled={pending} className={ui.btnPrimary}>保存</button>
+      <button type="submit" disabled={pending} className={ui.btnPrimary}>{submitLabel}</button>
     </form>
   );
 }
