@@ -8,7 +8,7 @@ import { DocumentHistory } from "@/components/unit/document-history";
 import { DocumentUpload } from "@/components/unit/document-upload";
 import { ReportedData } from "@/components/unit/reported-data";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateCn, now } from "@/lib/clock";
+import { formatDateCn, formatDateTimeCn, now } from "@/lib/clock";
 import { unitReportedData } from "@/lib/collection/data";
 import { endOfBeijingDay } from "@/lib/collection/deadline";
 import { UNIT_DOCUMENT_KINDS, UNIT_DOCUMENT_LABELS } from "@/lib/collection/schema";
@@ -31,6 +31,15 @@ export default async function UnitCyclePage({ params }: Props) {
   return (
     <div className="space-y-5">
       <PageHeader title={cycle.name} description={`${actor.organisationName}${view.schemeName ? ` · ${view.schemeName}` : ""}`} actions={<Link href="/unit" className={ui.btnSecondary}>返回</Link>} />
+      {view.issuedAt ? (
+        <section aria-label="初评报告" className={`${ui.card} flex flex-wrap items-center justify-between gap-3`} data-testid="unit-report-card">
+          <p>
+            <strong>初评报告已送达</strong>
+            <span className="ml-2 text-sm text-slate-700">送达时间：{formatDateTimeCn(view.issuedAt)}</span>
+          </p>
+          <Link href={`/unit/${cycle.id}/report`} className={ui.btnPrimary}>查看初评报告</Link>
+        </section>
+      ) : null}
       <div className="grid gap-4 md:grid-cols-2">
         {UNIT_DOCUMENT_KINDS.map((kind) => {
           const label = UNIT_DOCUMENT_LABELS[kind];

@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ReportToolbar } from "@/components/reports/report-toolbar";
+import { ReportView } from "@/components/reports/report-view";
+import { requirePermission } from "@/lib/auth/session";
+import { formatDateTimeCn } from "@/lib/clock";
+import { reportFor } from "@/lib/reports/access";
+
+export const metadata: Metadata = { title: "本单位初评报告" };
+
+type Props = { params: Promise<{ cycleId: string }> };
+
+/** A unit reads its own issued report — never another unit's, never before it is issued (404). */
+export default async function OwnReportPage({ params }: Props) {
+  const actor = await requirePermission("read:results:own", "unit");
+  const { cycleId } = await params;
+  const access = await reportFor(actor, cycleId, actor.organisationId);
+  if (!access || access.viewer !== "unit") notFound();
+  const { report, issuedAt } = access;
+  return (
+    <div className="space-y-4">
+      <nav className="no-print text-sm" aria-label="位置">
+        <Link href="/unit" className="text-brand-700 underline">本单位评价</Link> ›{" "}
+        <Link href={`/unit/${cycleId}`} className="text-brand-700 underline">{report.cycle.name}</Link> › 初评报告
+      </nav>
+      <ReportToolbar base={`/unit/${cycleId}/report`} editHref={null} back={{ href: `/unit/${cycleId}`, label: "返回" }} />
+      {issuedAt ? (
+        <p className="no-print text-sm text-slate-700" data-testid="report-delivery">
+          本报告于{formatDateTimeCn(issuedAt)}送达。如有异议，可在送达之日起5个工作日内提出一次复评申请。
+        </p>
+      ) : null}
+      <ReportView report={report} />
+    </div>
+  );
+}
