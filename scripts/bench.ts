@@ -1,9 +1,11 @@
 import { engineBench } from "./bench/engine";
 import { importBench } from "./bench/import";
+import { reportBench } from "./bench/report";
+import { scoringRunBench } from "./bench/scoring-run";
 import type { BenchSection } from "./bench/types";
 
 /** `npm run bench [section…]`: runs every section (or the named ones) and checks its bar. */
-const sections: BenchSection[] = [engineBench, importBench];
+const sections: BenchSection[] = [engineBench, importBench, scoringRunBench, reportBench];
 
 const wanted = process.argv.slice(2);
 let failed = 0;

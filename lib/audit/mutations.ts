@@ -21,7 +21,8 @@ function json(value: unknown) {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-function row(entry: AuditEntry) {
+/** The audit_log row of an entry (also written by plain SQL where a run holds its own connection). */
+export function auditRow(entry: AuditEntry) {
   return {
     actorId: entry.actor?.id ?? null,
     actorName: entry.actor?.displayName ?? null,
@@ -39,7 +40,7 @@ function row(entry: AuditEntry) {
 
 /** Appends one audit row; call it inside the same transaction as the change it records. */
 export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<void> {
-  await tx.auditLog.create({ data: row(entry) });
+  await tx.auditLog.create({ data: auditRow(entry) });
 }
 
 /**
@@ -48,6 +49,6 @@ export async function writeAudit(tx: AuditWriter, entry: AuditEntry): Promise<vo
  */
 export async function writeAuditMany(tx: AuditWriter, entries: readonly AuditEntry[]): Promise<void> {
   for (let i = 0; i < entries.length; i += BATCH) {
-    await tx.auditLog.createMany({ data: entries.slice(i, i + BATCH).map(row) });
+    await tx.auditLog.createMany({ data: entries.slice(i, i + BATCH).map(auditRow) });
   }
 }

@@ -118,9 +118,19 @@ function recordFact(rule: Rule, items: string[]): SlotOutcome {
 }
 
 function checkedValue(slot: DerivationSlot, value: unknown): SlotOutcome {
-  const parsed = factSchemaFor(slot.rule, slot.max).safeParse(value);
+  const parsed = schemaOf(slot.rule, slot.max).safeParse(value);
   if (parsed.success) return { status: "fact", fact: value };
   return { status: "problem", message: `填报值无效：${parsed.error.issues.map((i) => i.message).join("；")}` };
+}
+
+/** A rule's fact schema, built once per rule and maximum (a run checks hundreds of thousands of values). */
+const schemas = new WeakMap<Rule, Map<number, ReturnType<typeof factSchemaFor>>>();
+function schemaOf(rule: Rule, max: number) {
+  let byMax = schemas.get(rule);
+  if (!byMax) schemas.set(rule, (byMax = new Map()));
+  let schema = byMax.get(max);
+  if (!schema) byMax.set(max, (schema = factSchemaFor(rule, max)));
+  return schema;
 }
 
 /** Every assigned source answered: all N/A → N/A; N/A mixed with other answers → a conflict. */

@@ -48,7 +48,7 @@ function scoreReported(scheme: SchemeDocument, units: { id: string; facts: Recor
   const groups = new Map<string, typeof units>();
   for (const unit of units) {
     const key = Object.keys(unit.facts).sort().join("|");
-    if (key) groups.set(key, [...(groups.get(key) ?? []), unit]);
+    if (key) groups.set(key, [...(groups.get(key) ?? []), unit]); // a page of units: small
   }
   const out = new Map<string, Map<string, IndicatorResult>>();
   for (const [key, group] of groups) {

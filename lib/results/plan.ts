@@ -58,7 +58,11 @@ export function planScoring(schemes: readonly RunScheme[], units: readonly RunUn
   const problems: RunProblem[] = [];
   const results: ScoredUnit[] = [];
   const byKind = new Map<UnitKind, RunUnit[]>();
-  for (const unit of units) byKind.set(unit.kind, [...(byKind.get(unit.kind) ?? []), unit]);
+  for (const unit of units) {
+    const group = byKind.get(unit.kind);
+    if (group) group.push(unit);
+    else byKind.set(unit.kind, [unit]);
+  }
   for (const [kind, group] of byKind) {
     const scheme = schemes.find((s) => s.unitKind === kind);
     if (!scheme) {
