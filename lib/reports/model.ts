@@ -118,9 +118,16 @@ function suggestionFor(rule: Rule | undefined, name: string): string {
   }
 }
 
-function indicatorRule(scheme: SchemeDocument, code: string): Rule | undefined {
-  for (const c of scheme.categories) for (const i of c.indicators) if (i.code === code) return i.rule ?? i.items?.[0]?.rule;
-  return undefined;
+/** The rule behind the points lost: the indicator's, or for a composite the sub-item that lost most. */
+function indicatorRule(scheme: SchemeDocument, result: IndicatorResult): Rule | undefined {
+  const indicator = scheme.categories.flatMap((c) => c.indicators).find((i) => i.code === result.code);
+  if (!indicator || indicator.rule) return indicator?.rule;
+  const lost = (key: string) => {
+    const item = result.items?.find((r) => r.key === key);
+    return item ? new D(item.max).minus(item.score).toNumber() : 0;
+  };
+  const worst = [...(indicator.items ?? [])].sort((a, b) => lost(b.key) - lost(a.key))[0];
+  return worst?.rule;
 }
 
 /** Part 3 as generated from the points lost: one problem and suggestion per indicator that lost points. */
@@ -131,7 +138,7 @@ export function generateProblems(scheme: SchemeDocument, indicators: readonly In
     const lost = new D(r.max).minus(r.score);
     if (lost.lte(0)) return [];
     const name = names.get(r.code) ?? r.code;
-    return [{ indicatorCode: r.code, problem: `${name}失${lost.toFixed(2)}分：${r.explanation}`, suggestion: suggestionFor(indicatorRule(scheme, r.code), name) }];
+    return [{ indicatorCode: r.code, problem: `${name}失${lost.toFixed(2)}分：${r.explanation}`, suggestion: suggestionFor(indicatorRule(scheme, r), name) }];
   });
 }
 

@@ -49,6 +49,8 @@ describe("buildReport", () => {
     expect(report.problems[1]!.problem).toBe("目标责任考核失9.00分：目标责任考核为良好，得21.00分");
     expect(report.problems[1]!.suggestion).toContain("争取更好等次");
     expect(report.problems[2]!.suggestion).toContain("争取表彰奖励");
+    // WORK.OPEN lost its points on 问题整改 (a deduction), not on 网站公开 (met): the suggestion follows that sub-item.
+    expect(report.problems[3]!.suggestion).toContain("扣分事项逐项整改");
     expect(report.problemsEdited).toBeNull();
   });
 
