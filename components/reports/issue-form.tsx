@@ -21,11 +21,6 @@ export function IssueForm({ action, cycleId, label, confirm, children, testId }:
       <input type="hidden" name="cycleId" value={cycleId} />
       {children}
       {state && !state.ok ? <p role="alert" className={ui.alertError}>{state.error}</p> : null}
-      {state?.ok ? (
-        <p role="status" className={ui.alertOk}>
-          已送达{state.data.issued}个单位的初评报告，已通知{state.data.notified}个单位账户。各单位的5个工作日反馈期自送达之日起计算。
-        </p>
-      ) : null}
       <button type="submit" className={ui.btnPrimary} disabled={pending}>
         {pending ? "正在送达…" : label}
       </button>

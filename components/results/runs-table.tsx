@@ -47,8 +47,8 @@ export function RunsTable({ cycleId, rows, compare, canCompare }: Props) {
                 <td className={`${ui.td} whitespace-nowrap`}>
                   {r.status === "succeeded" ? (
                     <span className="flex gap-3">
-                      <label className="flex items-center gap-1 text-xs"><input type="radio" name="a" value={r.id} defaultChecked={compare.a === r.id} aria-label={`第${r.number}次作为比较的A`} />A</label>
-                      <label className="flex items-center gap-1 text-xs"><input type="radio" name="b" value={r.id} defaultChecked={compare.b === r.id} aria-label={`第${r.number}次作为比较的B`} />B</label>
+                      <label className="flex items-center gap-1 text-xs"><input type="radio" name="a" value={r.id} defaultChecked={compare.a === r.id} />A<span className="sr-only">：第{r.number}次评分作为比较的A</span></label>
+                      <label className="flex items-center gap-1 text-xs"><input type="radio" name="b" value={r.id} defaultChecked={compare.b === r.id} />B<span className="sr-only">：第{r.number}次评分作为比较的B</span></label>
                     </span>
                   ) : null}
                 </td>

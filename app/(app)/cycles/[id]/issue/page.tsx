@@ -23,7 +23,9 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const { id } = await params;
   const cycle = await cycleHead(id);
   if (!cycle) notFound();
-  const query = issueListSchema.parse(await searchParams);
+  const raw = await searchParams;
+  const query = issueListSchema.parse(raw);
+  const issued = Number(raw.issued ?? 0);
   const [counts, list] = await Promise.all([issueCounts(id), issueList(id, query)]);
   const base = `/cycles/${id}/issue`;
   const open = cycle.status === "scoring" || cycle.status === "feedback";
@@ -38,6 +40,11 @@ export default async function IssuePage({ params, searchParams }: Props) {
         description="送达即把初评得分和评价报告交给受评单位（站内通知），并记录送达时间；送达后该单位的初评结果冻结，5个工作日的反馈期从送达之日起计算。"
         actions={<Link href={`/cycles/${id}/results`} className={ui.btnSecondary}>查看评分结果</Link>}
       />
+      {issued > 0 ? (
+        <p role="status" className={ui.alertOk} data-testid="issue-done">
+          已送达{issued}个单位的初评报告，已通知{Number(raw.notified ?? 0)}个单位账户。各单位的5个工作日反馈期自送达之日起计算。
+        </p>
+      ) : null}
       <dl className={`${ui.card} grid grid-cols-2 gap-4 text-sm sm:grid-cols-4`} data-testid="issue-counts">
         {([["受评单位", counts.enrolled], ["已评分待送达", counts.ready], ["已送达", counts.issued], ["未评分", counts.unscored]] as const).map(([label, n]) => (
           <div key={label}><dt className="text-slate-600">{label}</dt><dd className="text-2xl font-semibold tabular-nums">{n}</dd></div>

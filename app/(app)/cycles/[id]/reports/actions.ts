@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { protectedAction, type ActionResult } from "@/lib/actions/safe-action";
 import { requestIp } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -30,6 +31,8 @@ export async function issueReportsAction(_prev: IssueResult | null, formData: Fo
   const cycleId = String(formData.get("cycleId") ?? "");
   const unitIds = formData.getAll("unitId").map(String).filter(Boolean);
   const result = await issue({ cycleId, unitIds });
-  if (result.ok) revalidatePath(`/cycles/${cycleId}`, "layout");
-  return result;
+  if (!result.ok) return result;
+  revalidatePath(`/cycles/${cycleId}`, "layout");
+  // The form that was used may be gone once nothing is left to issue: the page says what happened.
+  redirect(`/cycles/${cycleId}/issue?issued=${result.data.issued}&notified=${result.data.notified}`);
 }

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportToolbar } from "@/components/reports/report-toolbar";
+import { CategoryRadarChart } from "@/components/results/radar-chart";
 import { ReportView } from "@/components/reports/report-view";
+import { unitCategoryComparison } from "@/lib/results/data";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTimeCn } from "@/lib/clock";
 import { reportFor } from "@/lib/reports/access";
@@ -30,6 +32,9 @@ export default async function OwnReportPage({ params }: Props) {
           本报告于{formatDateTimeCn(issuedAt)}送达。如有异议，可在送达之日起5个工作日内提出一次复评申请。
         </p>
       ) : null}
+      <section aria-label="与平均水平比较" className="no-print rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 lg:max-w-xl">
+        <CategoryRadarChart categories={await unitCategoryComparison(cycleId, actor.organisationId, report.resultId)} />
+      </section>
       <ReportView report={report} />
     </div>
   );

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ReportToolbar } from "@/components/reports/report-toolbar";
+import { CategoryRadarChart } from "@/components/results/radar-chart";
 import { ReportView } from "@/components/reports/report-view";
+import { unitCategoryComparison } from "@/lib/results/data";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTimeCn } from "@/lib/clock";
 import { reportFor } from "@/lib/reports/access";
@@ -31,6 +33,9 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
       <p className="no-print text-sm text-slate-700" data-testid="report-delivery">
         {issuedAt ? `初评报告已于${formatDateTimeCn(issuedAt)}送达，内容已冻结。` : "尚未送达受评单位；送达前可以重新评分或编辑问题与建议。"}
       </p>
+      <section aria-label="与平均水平比较" className="no-print rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 lg:max-w-xl">
+        <CategoryRadarChart categories={await unitCategoryComparison(id, unitId, report.resultId)} />
+      </section>
       <ReportView report={report} />
     </div>
   );

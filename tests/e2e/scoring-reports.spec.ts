@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import JSZip from "jszip";
+import pg from "pg";
+import { E2E } from "./support/env";
+import { signInAs } from "./support/fixtures";
+
+// The demo's 2025 cycle is collected in full and closed for scoring. Staff run scoring, read and
+// edit a report, download it, issue the reports; the unit reads exactly its own.
+
+test.describe.configure({ mode: "serial" });
+
+const CYCLE = "2025年度政务诚信评价";
+const UNIT = "鹤岗市发展和改革委员会";
+
+async function ids(): Promise<{ cycleId: string; fgw: string; jyj: string }> {
+  const client = new pg.Client({ connectionString: E2E.databaseUrl });
+  await client.connect();
+  try {
+    const cycle = await client.query<{ id: string }>("SELECT id FROM cycle WHERE year = 2025");
+    const orgs = await client.query<{ id: string; name: string }>("SELECT o.id, o.name FROM organisation o JOIN app_user u ON u.organisation_id = o.id WHERE u.username IN ('unit-fgw', 'unit-jyj') ORDER BY u.username");
+    return { cycleId: cycle.rows[0]!.id, fgw: orgs.rows[0]!.id, jyj: orgs.rows[1]!.id };
+  } finally {
+    await client.end();
+  }
+}
+
+async function openCycle(page: Page) {
+  await page.goto("/cycles");
+  await page.getByRole("link", { name: CYCLE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: CYCLE })).toBeVisible();
+}
+
+test("staff run scoring, review and edit a report, download it, and issue; the unit reads only its own", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const { cycleId, fgw, jyj } = await ids();
+  await signInAs(page, "office1");
+  await openCycle(page);
+  await page.getByRole("navigation", { name: "周期页面" }).getByRole("link", { name: "评分", exact: true }).click();
+  await page.getByTestId("start-scoring").getByRole("button", { name: "开始评分" }).click();
+  // The run continues on the server; the page follows its progress and shows the result.
+  await expect(page.getByTestId("run-row").first()).toContainText("已完成", { timeout: 60_000 });
+  await page.screenshot({ path: "docs/screenshots/scoring-runs.png", fullPage: true });
+
+  await page.getByRole("navigation", { name: "周期页面" }).getByRole("link", { name: "评分结果" }).click();
+  const rows = page.getByTestId("ranking-row");
+  await expect(rows.first()).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/results.png", fullPage: true });
+  await page.getByRole("link", { name: `${UNIT}的报告` }).click();
+
+  const report = page.getByTestId("report");
+  await expect(report.getByRole("heading", { level: 1 })).toHaveText(`${UNIT}2025年度政务诚信评价报告`);
+  await expect(page.getByTestId("report-marking")).toHaveText("内部资料 注意保密");
+  await expect(page.getByTestId("report-version")).toHaveText("初评");
+  for (const part of ["一、综合评分和总体评价", "二、单项评分及说明", "三、存在问题及改进建议", "四、评价所依据的主要信息", "五、其他需要载明的事项"]) {
+    await expect(report.getByRole("heading", { level: 2, name: part })).toBeVisible();
+  }
+  const total = (await page.getByTestId("report-total").textContent())!.trim();
+  expect(total).toMatch(/^\d+\.\d{2}$/);
+  await page.screenshot({ path: "docs/screenshots/report.png", fullPage: true });
+
+  // Staff edit part 3: the first generated problem gets their own wording.
+  await page.getByRole("link", { name: "编辑问题与建议" }).click();
+  await page.getByRole("button", { name: "增加一条" }).click();
+  const items = page.getByTestId("text-item");
+  const last = items.last();
+  await last.getByLabel("存在的问题").fill("经核查，2025年度政务公开专栏更新不及时。");
+  await last.getByLabel("改进建议").fill("明确专人负责，每月检查政务公开专栏。");
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status")).toContainText("问题与建议已保存（第1版）");
+  await expect(page.getByTestId("report-problems")).toContainText("经核查，2025年度政务公开专栏更新不及时。");
+
+  // The Word file carries the same total and the edited text.
+  const docx = await page.request.get(`/cycles/${cycleId}/reports/${fgw}/docx`);
+  expect(docx.status()).toBe(200);
+  expect(docx.headers()["content-type"]).toContain("wordprocessingml");
+  const xml = await (await JSZip.loadAsync(await docx.body())).file("word/document.xml")!.async("string");
+  const text = xml.replace(/<[^>]+>/g, "");
+  expect(text).toContain(UNIT);
+  expect(text).toContain(total);
+  expect(text).toContain("经核查，2025年度政务公开专栏更新不及时。");
+  const xlsx = await page.request.get(`/cycles/${cycleId}/reports/${fgw}/xlsx`);
+  expect(xlsx.status()).toBe(200);
+
+  // Before issue the unit sees nothing.
+  const unitContext = await browser.newContext();
+  const unitPage = await unitContext.newPage();
+  await signInAs(unitPage, "unit-fgw");
+  expect((await unitPage.goto(`/unit/${cycleId}/report`))!.status()).toBe(404);
+
+  // Issue all.
+  await page.goto(`/cycles/${cycleId}/issue`);
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("issue-all").getByRole("button").click();
+  await expect(page.getByTestId("issue-done")).toContainText("已送达30个单位的初评报告");
+  await expect(page.getByTestId("issue-all")).toHaveCount(0);
+  await page.screenshot({ path: "docs/screenshots/issue.png", fullPage: true });
+
+  // The unit is told, and reads exactly its own report, as issued.
+  await unitPage.goto("/notifications");
+  await expect(unitPage.getByText(`${CYCLE}初评报告已送达`).first()).toBeVisible();
+  await unitPage.goto(`/unit/${cycleId}`);
+  await unitPage.getByTestId("unit-report-card").getByRole("link", { name: "查看初评报告" }).click();
+  await expect(unitPage.getByTestId("report-total")).toHaveText(total);
+  await expect(unitPage.getByTestId("report-problems")).toContainText("经核查，2025年度政务公开专栏更新不及时。");
+  await expect(unitPage.getByRole("link", { name: "编辑问题与建议" })).toHaveCount(0);
+  expect((await unitPage.request.get(`/unit/${cycleId}/report/docx`)).status()).toBe(200);
+  await unitPage.setViewportSize({ width: 390, height: 844 });
+  await unitPage.getByTestId("report").scrollIntoViewIfNeeded();
+  expect(await unitPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await unitPage.screenshot({ path: "docs/screenshots/unit-report-phone.png", fullPage: false });
+  // Another unit's report, by any address, is not found.
+  expect((await unitPage.goto(`/cycles/${cycleId}/reports/${jyj}`))!.status()).toBe(404);
+  expect((await unitPage.request.get(`/cycles/${cycleId}/reports/${jyj}/docx`)).status()).toBe(404);
+  expect((await unitPage.request.get(`/cycles/${cycleId}/reports/${fgw}/docx`)).status()).toBe(404);
+  await unitContext.close();
+
+  // A source department sees no result at all.
+  const sourceContext = await browser.newContext();
+  const sourcePage = await sourceContext.newPage();
+  await signInAs(sourcePage, "src-sfj");
+  expect((await sourcePage.goto(`/cycles/${cycleId}/results`))!.status()).toBe(404);
+  expect((await sourcePage.goto(`/cycles/${cycleId}/reports/${fgw}`))!.status()).toBe(404);
+  await sourceContext.close();
+});
