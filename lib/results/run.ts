@@ -28,7 +28,7 @@ export const PROBLEMS_KEPT = 2000;
 /** A running run whose heartbeat is older than this is taken for dead. */
 export const STALE_AFTER_SECONDS = 180;
 const LOAD_BATCH = 5000;
-const WRITE_BATCH = 2500;
+const WRITE_SLICE = 500;
 
 export const startRunSchema = z.object({
   cycleId: z.string().min(1).max(60),
@@ -147,17 +147,23 @@ function copyField(value: string | number | null): string {
   return String(value).replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }
 
-/** The results go in with COPY FROM STDIN, PostgreSQL's bulk path, inside the run's transaction. */
-async function copyResults(connection: pg.Client, runId: string, cycleId: string, rows: readonly ScoredUnit[], onBatch: (written: number) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += WRITE_BATCH) {
-    const lines = rows.slice(i, i + WRITE_BATCH).map((r) =>
-      [randomUUID(), runId, cycleId, r.unitId, r.unitKind, r.schemeVersionId, r.result.total, r.result.grade, r.result.rank,
-        JSON.stringify(r.result.categories), JSON.stringify(r.result.indicators), JSON.stringify(r.facts)].map(copyField).join("\t"),
-    );
-    const sink = connection.query(copyFrom(`COPY unit_result (id, run_id, cycle_id, unit_id, unit_kind, scheme_version_id, total, grade, rank, categories, indicators, facts) FROM STDIN`));
-    await pipeline(Readable.from([`${lines.join("\n")}\n`]), sink);
-    await onBatch(Math.min(i + WRITE_BATCH, rows.length));
+/**
+ * The results go in with one COPY FROM STDIN, PostgreSQL's bulk path, inside the run's transaction.
+ * The text is generated in slices as the server asks for it, so Node writes while PostgreSQL parses.
+ */
+async function copyResults(connection: pg.Client, runId: string, cycleId: string, rows: readonly ScoredUnit[], onSlice: (written: number) => void): Promise<void> {
+  function* text(): Generator<string> {
+    for (let i = 0; i < rows.length; i += WRITE_SLICE) {
+      const lines = rows.slice(i, i + WRITE_SLICE).map((r) =>
+        [randomUUID(), runId, cycleId, r.unitId, r.unitKind, r.schemeVersionId, r.result.total, r.result.grade, r.result.rank,
+          JSON.stringify(r.result.categories), JSON.stringify(r.result.indicators), JSON.stringify(r.facts)].map(copyField).join("\t"),
+      );
+      yield `${lines.join("\n")}\n`;
+      onSlice(Math.min(i + WRITE_SLICE, rows.length));
+    }
   }
+  const sink = connection.query(copyFrom(`COPY unit_result (id, run_id, cycle_id, unit_id, unit_kind, scheme_version_id, total, grade, rank, categories, indicators, facts) FROM STDIN`));
+  await pipeline(Readable.from(text()), sink);
 }
 
 async function insertAudit(query: Query, entry: AuditEntry): Promise<void> {
@@ -241,7 +247,13 @@ export async function executeRun(client: PrismaClient, actor: AuditActor, runId:
         problems = outcome.problems;
         return null;
       }
-      await copyResults(connection, runId, run.cycleId, outcome.results, (written) => progress("writing", written, outcome.results.length));
+      await progress("writing", 0, outcome.results.length);
+      // Progress while COPY streams: chained, so the updates land in order and all before "done".
+      let reported: Promise<unknown> = Promise.resolve();
+      await copyResults(connection, runId, run.cycleId, outcome.results, (written) => {
+        reported = reported.then(() => progress("writing", written, outcome.results.length)).catch(() => undefined);
+      });
+      await reported;
       await query(`
         UPDATE cycle_unit cu SET current_result_id = r.id, version = cu.version + 1
           FROM unit_result r WHERE r.run_id = $1 AND cu.cycle_id = $2 AND cu.organisation_id = r.unit_id`, [runId, run.cycleId]);
