@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { AuditActor } from "@/lib/auth/actor";
 import { writeAudit, writeAuditMany } from "@/lib/audit/mutations";
 import { now } from "@/lib/clock";
+import { parseInput } from "@/lib/cycles/lock";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/mutations";
@@ -16,14 +17,6 @@ import { Prisma } from "@/prisma/generated/client/client";
 
 const STATES_WITH_REPORTS = ["scoring", "feedback"];
 const PROBLEM_MAX = 2000;
-
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "_"] ??= []).push(issue.message);
-  throw new AppError("INVALID", "提交的内容有误，请按提示修改", fieldErrors);
-}
 
 export const reportTextItemSchema = z.object({
   indicatorCode: z.string().max(60),
@@ -42,7 +35,7 @@ export type SaveReportTextInput = z.input<typeof saveReportTextSchema>;
 
 /** Saves the staff's problems and suggestions as a new version; a stale editor is refused, never merged. */
 export async function saveReportText(client: PrismaClient, actor: AuditActor, raw: SaveReportTextInput, ip: string | null = null): Promise<{ version: number }> {
-  const input = parse(saveReportTextSchema, raw);
+  const input = parseInput(saveReportTextSchema, raw);
   try {
     return await client.$transaction(async (tx) => {
       const cu = await tx.cycleUnit.findUnique({
@@ -87,7 +80,7 @@ export type IssueReportsInput = z.input<typeof issueReportsSchema>;
  * yet, or nothing is issued. The delivery time starts each unit's window (issue 8).
  */
 export async function issueReports(client: PrismaClient, actor: AuditActor, raw: IssueReportsInput, ip: string | null = null): Promise<{ issued: number; notified: number; issuedAt: Date }> {
-  const input = parse(issueReportsSchema, raw);
+  const input = parseInput(issueReportsSchema, raw);
   return client.$transaction(async (tx) => {
     // The cycle row lock serialises issuing against itself and against the move into feedback.
     const [cycle] = await tx.$queryRaw<{ id: string; name: string; status: string }[]>`SELECT id, name, status::text AS status FROM cycle WHERE id = ${input.cycleId} FOR UPDATE`;

@@ -10,6 +10,7 @@ import { loadCycleSlots } from "@/lib/collection/cycle-slots";
 import type { EntryInput, RecordInput, UnitAnswers } from "@/lib/collection/derive";
 import { Prisma } from "@/prisma/generated/client/client";
 import type { PrismaClient, Tx } from "@/lib/db/prisma";
+import { parseInput } from "@/lib/cycles/lock";
 import { AppError } from "@/lib/errors";
 import type { UnitKind } from "@/lib/scoring";
 import { needsAllUnits, planScoring, type RunProblem, type RunScheme, type RunUnit, type ScoredUnit } from "./plan";
@@ -46,12 +47,6 @@ export const RUN_PHASE_LABELS: Readonly<Record<RunPhase, string>> = {
   done: "完成",
 };
 
-function parse<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data;
-  throw new AppError("INVALID", "提交的内容有误：" + parsed.error.issues.map((i) => i.message).join("；"));
-}
-
 /** Marks runs whose process stopped (stale heartbeat) as interrupted; their transaction never committed. */
 export async function reapStale(client: PrismaClient | Tx, cycleId: string, staleAfterSeconds = STALE_AFTER_SECONDS): Promise<number> {
   return client.$executeRaw`
@@ -63,7 +58,7 @@ export async function reapStale(client: PrismaClient | Tx, cycleId: string, stal
 
 /** Records a new run (refused while another is running, or outside the scoring and feedback states). */
 export async function startRun(client: PrismaClient, actor: AuditActor, raw: StartRunInput, ip: string | null = null): Promise<{ runId: string; number: number }> {
-  const input = parse(startRunSchema, raw);
+  const input = parseInput(startRunSchema, raw);
   await reapStale(client, input.cycleId);
   try {
     return await client.$transaction(async (tx) => {

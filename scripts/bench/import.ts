@@ -1,12 +1,9 @@
 // `npm run bench import`: a 10,000-row facts spreadsheet validated and applied in one transaction
 // under 30 s (spec/quality.md "imports"), and the same file with one bad row refused whole. The
 // section runs itself in a child process (a database and async code inside a synchronous bench).
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
-import path from "node:path";
 import type ExcelJS from "exceljs";
 import type { Actor } from "../../lib/auth/actor";
+import { asChild, runChild, withBenchDatabase } from "./child";
 import type { BenchSection } from "./types";
 
 const BAR_MS = 30_000;
@@ -16,34 +13,13 @@ const CHILD = "INTEGRITY_IMPORT_BENCH_CHILD";
 export const importBench: BenchSection = {
   name: "import",
   run(log) {
-    const root = path.resolve(__dirname, "..", "..");
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), __filename], {
-      cwd: root,
-      env: { ...process.env, [CHILD]: "1" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      timeout: 300_000,
-    });
-    const lines = (result.stdout ?? "").trim().split("\n").filter(Boolean);
-    const summary = lines.find((l) => l.startsWith("{"));
-    for (const line of lines) if (!line.startsWith("{")) log(line);
-    if (result.status !== 0 || !summary) return { passed: false, summary: `子进程失败（退出码 ${result.status}）` };
-    const { rows, applyMs, refuseMs } = JSON.parse(summary) as { rows: number; applyMs: number; refuseMs: number };
+    const { summary, status } = runChild<{ rows: number; applyMs: number; refuseMs: number }>(__filename, CHILD, log);
+    if (!summary) return { passed: false, summary: `子进程失败（退出码 ${status}）` };
+    const { rows, applyMs, refuseMs } = summary;
     const passed = applyMs < BAR_MS && refuseMs < BAR_MS;
     return { passed, summary: `${rows}行：检查并写入 ${(applyMs / 1000).toFixed(1)} s，整份拒绝 ${(refuseMs / 1000).toFixed(1)} s（要求 < ${BAR_MS / 1000} s）` };
   },
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** A collecting hegang-2022 cycle with UNITS departments; 市营商局 answers OPEN.DOUBLE, OPEN.PLEDGE, PERFORM.COMPLAINT. */
 async function prepareBench(url: string): Promise<{ actor: Actor; cycleId: string; good: Uint8Array; bad: Uint8Array; rows: number }> {
@@ -92,26 +68,10 @@ async function prepareBench(url: string): Promise<{ actor: Actor; cycleId: strin
   return { actor, cycleId: cycle.id, good, bad, rows };
 }
 
-/** The app's modules mark themselves "server-only"; outside Next.js that marker is an empty module. */
-function allowServerOnly(): void {
-  const require = createRequire(__filename);
-  const id = require.resolve("server-only");
-  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
-}
-
 async function child(): Promise<void> {
-  allowServerOnly();
-  const { startEmbeddedPostgres } = await import("../lib/embedded-postgres");
-  const { migrate, ROOT } = await import("../lib/runtime");
-  const dataDir = path.join(ROOT, ".data", "pg-bench", String(process.pid));
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "bench", fresh: true });
-  try {
-    await migrate(pg.url);
-    process.env.DATABASE_URL = pg.url;
-    process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-    delete process.env.INTEGRITY_FAKE_NOW;
+  await withBenchDatabase("import", async (url) => {
     const { importFactSheet } = await import("../../lib/collection/import");
-    const { actor, cycleId, good, bad, rows } = await prepareBench(pg.url);
+    const { actor, cycleId, good, bad, rows } = await prepareBench(url);
     console.log(`${UNITS}个受评单位，信源单位“市营商局”的模板：${rows}行（数值 ${UNITS} 行，记录 ${rows - UNITS} 行），${Math.round(good.length / 1024)} KB`);
     const input = (bytes: Uint8Array) => ({ cycleId, bytes, fileName: "bench.xlsx", blankRecordsAsNone: false });
     let start = performance.now();
@@ -127,19 +87,7 @@ async function child(): Promise<void> {
     console.log(JSON.stringify({ rows, applyMs, refuseMs }));
     const { db } = await import("../../lib/db/client");
     await db().$disconnect();
-  } finally {
-    await pg.stop();
-    const fs = await import("node:fs/promises");
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-if (process.env[CHILD] === "1") {
-  child().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+asChild(CHILD, child);

@@ -2,10 +2,9 @@
 // unit is a scored hegang-2022 unit with many events, its facts turned into the sources' answers and
 // ~20 records with evidence, all in memory (no database). Timed: the report model and the .docx
 // bytes, per report. The section runs in a child process because Packer is asynchronous.
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import type { ReportInput } from "../../lib/reports/model";
 import type { Rule, UnitFacts } from "../../lib/scoring";
+import { asChild, runChild } from "./child";
 import type { BenchSection } from "./types";
 
 const REPORTS = 30;
@@ -17,19 +16,9 @@ const CHILD = "INTEGRITY_REPORT_BENCH_CHILD";
 export const reportBench: BenchSection = {
   name: "report",
   run(log) {
-    const root = path.resolve(__dirname, "..", "..");
-    const result = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), __filename], {
-      cwd: root,
-      env: { ...process.env, [CHILD]: "1" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      timeout: 300_000,
-    });
-    const lines = (result.stdout ?? "").trim().split("\n").filter(Boolean);
-    const summary = lines.find((l) => l.startsWith("{"));
-    for (const line of lines) if (!line.startsWith("{")) log(line);
-    if (result.status !== 0 || !summary) return { passed: false, summary: `子进程失败（退出码 ${result.status}）` };
-    const { medianMs, p95Ms } = JSON.parse(summary) as { medianMs: number; p95Ms: number };
+    const { summary, status } = runChild<{ medianMs: number; p95Ms: number }>(__filename, CHILD, log);
+    if (!summary) return { passed: false, summary: `子进程失败（退出码 ${status}）` };
+    const { medianMs, p95Ms } = summary;
     return { passed: p95Ms < BAR_MS, summary: `Word报告每份 中位数 ${medianMs.toFixed(1)} ms，p95 ${p95Ms.toFixed(1)} ms（要求 < ${BAR_MS} ms）` };
   },
 };
@@ -127,12 +116,4 @@ async function child(): Promise<void> {
   console.log(JSON.stringify({ medianMs, p95Ms }));
 }
 
-if (process.env[CHILD] === "1") {
-  child().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+asChild(CHILD, child);

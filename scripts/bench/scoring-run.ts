@@ -2,10 +2,8 @@
 // PostgreSQL, derive, score, store every result in one transaction) against bulk-loading the same
 // result rows with PostgreSQL COPY in the same run; bar: within 3×, peak memory under 1 GiB
 // (spec/quality.md). Runs in a child process with its own embedded PostgreSQL.
-import { spawnSync } from "node:child_process";
-import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import path from "node:path";
+import { asChild, runChild, withBenchDatabase } from "./child";
 import type { BenchSection } from "./types";
 
 const UNITS = Number(process.env.BENCH_RUN_UNITS ?? 10_000);
@@ -16,19 +14,9 @@ const CHILD = "INTEGRITY_RUN_BENCH_CHILD";
 export const scoringRunBench: BenchSection = {
   name: "run",
   run(log) {
-    const root = path.resolve(__dirname, "..", "..");
-    const result = spawnSync(process.execPath, ["--import", "tsx", __filename], {
-      cwd: root,
-      env: { ...process.env, [CHILD]: "1" },
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "inherit"],
-      timeout: 900_000,
-    });
-    const lines = (result.stdout ?? "").trim().split("\n").filter(Boolean);
-    const summary = lines.find((l) => l.startsWith("{"));
-    for (const line of lines) if (!line.startsWith("{")) log(line);
-    if (result.status !== 0 || !summary) return { passed: false, summary: `子进程失败（退出码 ${result.status}）` };
-    const { runMs, copyMs, peakMb, units } = JSON.parse(summary) as { runMs: number; copyMs: number; peakMb: number; units: number };
+    const { summary, status } = runChild<{ runMs: number; copyMs: number; peakMb: number; units: number }>(__filename, CHILD, log, 900_000);
+    if (!summary) return { passed: false, summary: `子进程失败（退出码 ${status}）` };
+    const { runMs, copyMs, peakMb, units } = summary;
     const ratio = runMs / copyMs;
     const passed = ratio <= RATIO_BAR && peakMb < MEMORY_BAR_MB;
     return {
@@ -37,23 +25,6 @@ export const scoringRunBench: BenchSection = {
     };
   },
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
-
-function allowServerOnly(): void {
-  const require = createRequire(__filename);
-  const id = require.resolve("server-only");
-  require.cache[id] = { id, filename: id, loaded: true, exports: {} } as NodeJS.Module;
-}
 
 /** A hegang-2022 cycle of UNITS departments, every scheme default source assigned, every cell answered. */
 async function prepare(url: string): Promise<{ cycleId: string; entries: number; records: number }> {
@@ -97,25 +68,17 @@ async function prepare(url: string): Promise<{ cycleId: string; entries: number;
 }
 
 async function child(): Promise<void> {
-  allowServerOnly();
-  const { startEmbeddedPostgres } = await import("../lib/embedded-postgres");
-  const { migrate, ROOT } = await import("../lib/runtime");
-  const dataDir = path.join(ROOT, ".data", "pg-bench", `run-${process.pid}`);
-  const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "bench", fresh: true });
-  try {
-    await migrate(pg.url);
-    process.env.DATABASE_URL = pg.url;
-    delete process.env.INTEGRITY_FAKE_NOW;
-    const { cycleId, entries, records } = await prepare(pg.url);
+  await withBenchDatabase("run", async (url, dataDir) => {
+    const { cycleId, entries, records } = await prepare(url);
     console.log(`${UNITS}个受评单位（鹤岗2022版标准），${entries}个答复、${records}条记录`);
     const { createPrismaClient } = await import("../../lib/db/prisma");
     const { runScoring } = await import("../../lib/results/run");
-    const prisma = createPrismaClient(pg.url, 4);
+    const prisma = createPrismaClient(url, 4);
     global.gc?.();
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     // Phase times, read from the run's progress row on a second connection (as the web page does).
-    const watcher = createPrismaClient(pg.url, 1);
+    const watcher = createPrismaClient(url, 1);
     const phases: [string, number][] = [];
     let start = performance.now();
     const poll = setInterval(() => {
@@ -129,8 +92,6 @@ async function child(): Promise<void> {
     clearInterval(sampler);
     clearInterval(poll);
     await watcher.$disconnect();
-    const marks = [...phases, ["end", runMs] as [string, number]];
-    void marks;
     if (outcome.ok) console.log(`各阶段（秒）：读取 ${(outcome.timings.load / 1000).toFixed(2)}，推导与计分 ${(outcome.timings.score / 1000).toFixed(2)}，写入 ${(outcome.timings.write / 1000).toFixed(2)}，页面看到的阶段 ${phases.map(([p]) => p).join("→")}`);
     peak = Math.max(peak, process.memoryUsage().rss);
     if (!outcome.ok) throw new Error(`the run failed: ${JSON.stringify(outcome)}`);
@@ -146,19 +107,7 @@ async function child(): Promise<void> {
     console.log(`COPY 同样的${copied}行结果：${(copyMs / 1000).toFixed(2)} s`);
     await prisma.$disconnect();
     console.log(JSON.stringify({ runMs, copyMs, peakMb: peak / 1024 / 1024, units: outcome.units }));
-  } finally {
-    await pg.stop();
-    const fs = await import("node:fs/promises");
-    await fs.rm(dataDir, { recursive: true, force: true });
-  }
+  });
 }
 
-if (process.env[CHILD] === "1") {
-  child().then(
-    () => process.exit(0),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+asChild(CHILD, child);

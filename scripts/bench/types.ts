@@ -23,13 +23,4 @@ export function timeMedian(runs: number, fn: () => void, warmUps = 3): number {
 }
 
 /** Deterministic PRNG (mulberry32), so every bench run sees the same data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as prng } from "../../lib/seed/facts-generator";

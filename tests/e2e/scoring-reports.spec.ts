@@ -122,3 +122,41 @@ test("staff run scoring, review and edit a report, download it, and issue; the u
   expect((await sourcePage.goto(`/cycles/${cycleId}/reports/${fgw}`))!.status()).toBe(404);
   await sourceContext.close();
 });
+
+test("every scoring and report page and download answers only the roles allowed", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { cycleId, fgw } = await ids();
+  const client = new pg.Client({ connectionString: E2E.databaseUrl });
+  await client.connect();
+  const run = (await client.query<{ id: string }>("SELECT id FROM scoring_run WHERE cycle_id = $1 ORDER BY number LIMIT 1", [cycleId])).rows[0]!.id;
+  await client.end();
+  const staff = [
+    `/cycles/${cycleId}/scoring`, `/cycles/${cycleId}/scoring/runs/${run}`, `/cycles/${cycleId}/scoring/compare`, `/cycles/${cycleId}/scoring/progress`,
+    `/cycles/${cycleId}/results`, `/cycles/${cycleId}/results/export`, `/cycles/${cycleId}/issue`,
+    `/cycles/${cycleId}/reports/${fgw}`, `/cycles/${cycleId}/reports/${fgw}/edit`, `/cycles/${cycleId}/reports/${fgw}/docx`, `/cycles/${cycleId}/reports/${fgw}/xlsx`,
+    `/cycles/${cycleId}/facts?u=${fgw}&i=LAW.EXAM`,
+  ];
+  const own = [`/unit/${cycleId}/report`, `/unit/${cycleId}/report/docx`, `/unit/${cycleId}/report/xlsx`];
+  // The cycle is in feedback: reviewers read results only once it is under approval.
+  const allowed: Record<string, (url: string) => boolean> = {
+    office1: (url) => staff.includes(url),
+    reviewer: () => false,
+    admin: () => false,
+    "src-sfj": () => false,
+    "unit-fgw": (url) => own.includes(url),
+    "unit-jyj": (url) => own.includes(url),
+  };
+  const leaks: string[] = [];
+  for (const [login, may] of Object.entries(allowed)) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInAs(page, login);
+    for (const url of [...staff, ...own]) {
+      const status = (await page.request.get(url, { maxRedirects: 0 })).status();
+      const ok = status === 200;
+      if (ok !== may(url)) leaks.push(`${login} ${url} → ${status}`);
+    }
+    await context.close();
+  }
+  expect(leaks).toEqual([]);
+});
