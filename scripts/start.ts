@@ -2,6 +2,7 @@
 // migrations, demo data on an empty database, then Next.js; stops the database cleanly on exit.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { ensureOfficialCalendar } from "@/lib/calendar/builtin";
 import { parseEnv } from "@/lib/env";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { ensureBuiltInSchemes } from "@/lib/schemes/builtin";
@@ -45,6 +46,9 @@ async function main() {
     const schemes = await ensureBuiltInSchemes(prisma);
     if (schemes.installed.length > 0) log(`已安装内置指标体系模板：${schemes.installed.map((s) => `${s.code} v${s.version}`).join("、")}`);
     for (const s of schemes.mismatched) log(`警告：指标体系 ${s.code} v${s.version} 与内置模板不一致，模板修改后须提高版本号（docs/scheme-versions.md）`);
+    // So is the official working-day calendar (docs/calendar.md): years the table lacks are installed.
+    const calendar = await ensureOfficialCalendar(prisma);
+    if (calendar.installed.length > 0) log(`已安装内置工作日历：${calendar.installed.length}个年度（${calendar.installed.join("、")}）`);
     if (env.APP_MODE === "demo" && (await isDatabaseEmpty(prisma))) {
       const counts = await seedDemoData(prisma);
       log(`已载入演示数据：${counts.organisations} 个单位，${counts.users} 个账户`);

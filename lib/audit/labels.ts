@@ -67,6 +67,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "report.downloaded": "下载评价报告",
   "report.issued": "送达初评报告",
   "cycle.feedback_started": "进入反馈与复评阶段",
+  "calendar.official_installed": "安装内置工作日历",
+  "calendar.year_saved": "保存工作日历年度",
+  "calendar.year_deleted": "删除工作日历草稿年度",
+  "feedback.confirmed": "确认初评结果",
+  "feedback.requested": "提出复评申请",
+  "feedback.withdrawn": "撤回复评申请",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", denied: "拒绝", failed: "失败" };

@@ -11,6 +11,7 @@ const NAV: NavItem[] = [
   { href: "/schemes", label: "指标体系", permission: "read:schemes:any" },
   { href: "/orgs", label: "单位管理", permission: "manage:orgs:any" },
   { href: "/users", label: "账户管理", permission: "manage:users:any" },
+  { href: "/calendar", label: "工作日历", permission: "manage:calendar:any" },
   { href: "/audit", label: "审计日志", permission: "read:audit:any" },
   { href: "/account/password", label: "修改密码", permission: null },
 ];

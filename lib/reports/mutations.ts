@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { AuditActor } from "@/lib/auth/actor";
 import { writeAudit, writeAuditMany } from "@/lib/audit/mutations";
-import { now } from "@/lib/clock";
+import { loadCalendar } from "@/lib/calendar/load";
+import { feedbackDeadline, missingYearMessage } from "@/lib/calendar/working-days";
+import { formatDateTimeCn, now } from "@/lib/clock";
 import { parseInput } from "@/lib/cycles/lock";
 import type { PrismaClient } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
@@ -79,7 +81,7 @@ export type IssueReportsInput = z.input<typeof issueReportsSchema>;
  * Issues the initial reports: every unit asked for must have a current result and not be issued
  * yet, or nothing is issued. The delivery time starts each unit's window (issue 8).
  */
-export async function issueReports(client: PrismaClient, actor: AuditActor, raw: IssueReportsInput, ip: string | null = null): Promise<{ issued: number; notified: number; issuedAt: Date }> {
+export async function issueReports(client: PrismaClient, actor: AuditActor, raw: IssueReportsInput, ip: string | null = null): Promise<{ issued: number; notified: number; issuedAt: Date; feedbackEndsAt: Date }> {
   const input = parseInput(issueReportsSchema, raw);
   return client.$transaction(async (tx) => {
     // The cycle row lock serialises issuing against itself and against the move into feedback.
@@ -100,9 +102,14 @@ export async function issueReports(client: PrismaClient, actor: AuditActor, raw:
     if (unscored.length > 0) throw new AppError("CONFLICT", `还没有评分结果，不能送达：${names(unscored)}。请先评分`);
     if (candidates.length === 0) throw new AppError("CONFLICT", "没有可送达的单位：所有单位的初评报告都已送达");
     const issuedAt = now();
+    // The window's end: 24:00 Beijing of the 5th working day after the day of delivery, from the
+    // platform's calendar; a year without official data stops the issue, naming the year.
+    const deadline = feedbackDeadline(await loadCalendar(tx), issuedAt);
+    if (!deadline.ok) throw new AppError("CONFLICT", missingYearMessage(deadline));
     const ids = candidates.map((c) => c.id);
     const updated = await tx.$executeRaw`
-      UPDATE cycle_unit SET issued_result_id = current_result_id, issued_at = ${issuedAt}, issued_by_id = ${actor?.id ?? null}, version = version + 1
+      UPDATE cycle_unit SET issued_result_id = current_result_id, issued_at = ${issuedAt}, issued_by_id = ${actor?.id ?? null},
+             feedback_ends_at = ${deadline.endsAt}, version = version + 1
        WHERE id = ANY(${ids}::text[]) AND issued_at IS NULL AND current_result_id IS NOT NULL`;
     if (updated !== ids.length) throw new AppError("STALE", "单位状态已被他人修改，请刷新后重试");
     const users = await tx.user.findMany({ where: { active: true, roles: { has: "unit" }, organisationId: { in: candidates.map((c) => c.organisationId) } }, select: { id: true, organisationId: true } });
@@ -111,7 +118,7 @@ export async function issueReports(client: PrismaClient, actor: AuditActor, raw:
       notified += await notifyUsers(tx, users.slice(i, i + 5000).map((u) => u.id), {
         kind: "report.issued",
         title: `${cycle.name}初评报告已送达`,
-        body: "请查阅本单位的初评得分和评价报告。如无异议请确认；如有异议，可在5个工作日内提出一次复评申请。",
+        body: `请查阅本单位的初评得分和评价报告。如无异议请确认；如有异议，可在${formatDateTimeCn(deadline.endsAt)}前（送达之日起5个工作日内）提出一次复评申请，逾期初评结果即为最终结果。`,
         link: `/unit/${cycle.id}/report`,
       });
     }
@@ -123,6 +130,6 @@ export async function issueReports(client: PrismaClient, actor: AuditActor, raw:
       await tx.cycle.update({ where: { id: cycle.id }, data: { status: "feedback", version: { increment: 1 } } });
       await writeAudit(tx, { actor, action: "cycle.feedback_started", entityType: "cycle", entityId: cycle.id, before: { status: "scoring" }, after: { status: "feedback" }, meta: { firstIssued: candidates.length }, ip });
     }
-    return { issued: candidates.length, notified, issuedAt };
+    return { issued: candidates.length, notified, issuedAt, feedbackEndsAt: deadline.endsAt };
   }, { timeout: 120_000 });
 }

@@ -3,6 +3,7 @@
 import { writeAudit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import type { PrismaClient } from "@/lib/db/prisma";
+import { ensureOfficialCalendar } from "@/lib/calendar/builtin";
 import { ensureBuiltInSchemes } from "@/lib/schemes/builtin";
 import { seedDemoCycle, seedDemoScoringCycle } from "./demo-cycle";
 import { demoOrganisations, demoUsers } from "@/prisma/demo-data";
@@ -17,6 +18,7 @@ export async function isDatabaseEmpty(prisma: PrismaClient): Promise<boolean> {
 export async function seedDemoData(prisma: PrismaClient, password = DEMO_PASSWORD): Promise<{ organisations: number; users: number }> {
   const passwordHash = await hashPassword(password);
   await ensureBuiltInSchemes(prisma);
+  await ensureOfficialCalendar(prisma);
   const counts = await prisma.$transaction(async (tx) => {
     const idByKey = new Map<string, string>();
     for (const org of demoOrganisations) {

@@ -108,11 +108,42 @@ test("staff run scoring, review and edit a report, download it, and issue; the u
   await unitPage.getByTestId("report").scrollIntoViewIfNeeded();
   expect(await unitPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await unitPage.screenshot({ path: "docs/screenshots/unit-report-phone.png", fullPage: false });
+  // Its window: the deadline is shown; it confirms.
+  await expect(unitPage.getByTestId("feedback-deadline")).toContainText("送达之日起第5个工作日24时");
+  await expect(unitPage.getByTestId("feedback-state")).toHaveText("反馈期内");
+  unitPage.once("dialog", (dialog) => void dialog.accept());
+  await unitPage.getByTestId("confirm-result").getByRole("button", { name: "确认初评结果" }).click();
+  await expect(unitPage.getByTestId("feedback-state")).toHaveText("已确认");
+  await expect(unitPage.getByRole("link", { name: "申请复评" })).toHaveCount(0);
   // Another unit's report, by any address, is not found.
   expect((await unitPage.goto(`/cycles/${cycleId}/reports/${jyj}`))!.status()).toBe(404);
   expect((await unitPage.request.get(`/cycles/${cycleId}/reports/${jyj}/docx`)).status()).toBe(404);
   expect((await unitPage.request.get(`/cycles/${cycleId}/reports/${fgw}/docx`)).status()).toBe(404);
   await unitContext.close();
+
+  // Another unit files its one request on a phone.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const jyjPage = await phone.newPage();
+  await signInAs(jyjPage, "unit-jyj");
+  await jyjPage.goto(`/unit/${cycleId}/report`);
+  await jyjPage.getByRole("link", { name: "申请复评" }).click();
+  const law = jyjPage.getByTestId("request-indicator").filter({ hasText: "依法行政考核" });
+  await law.getByRole("checkbox").check();
+  await law.getByLabel("理由（写明事实和依据）").fill("短");
+  jyjPage.once("dialog", (dialog) => void dialog.accept());
+  await jyjPage.getByRole("button", { name: /提交复评申请/ }).click();
+  await expect(law.getByText("请写明理由（至少5个字）")).toBeVisible();
+  await law.getByLabel("理由（写明事实和依据）").fill("考核扣分所依据的通报已于2025年12月撤销，请复核。");
+  expect(await jyjPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await jyjPage.screenshot({ path: "docs/screenshots/request-phone.png", fullPage: true });
+  jyjPage.once("dialog", (dialog) => void dialog.accept());
+  await jyjPage.getByRole("button", { name: /提交复评申请/ }).click();
+  await expect(jyjPage.getByText("复评申请已提交")).toBeVisible();
+  await expect(jyjPage.getByTestId("feedback-state")).toHaveText("已申请复评");
+  await expect(jyjPage.getByTestId("request-summary")).toContainText("考核扣分所依据的通报已于2025年12月撤销");
+  await jyjPage.goto(`/unit/${cycleId}/request`);
+  await expect(jyjPage.getByRole("main").getByRole("alert")).toContainText("只能申请一次");
+  await phone.close();
 
   // A source department sees no result at all.
   const sourceContext = await browser.newContext();
@@ -136,7 +167,7 @@ test("every scoring and report page and download answers only the roles allowed"
     `/cycles/${cycleId}/reports/${fgw}`, `/cycles/${cycleId}/reports/${fgw}/edit`, `/cycles/${cycleId}/reports/${fgw}/docx`, `/cycles/${cycleId}/reports/${fgw}/xlsx`,
     `/cycles/${cycleId}/facts?u=${fgw}&i=LAW.EXAM`,
   ];
-  const own = [`/unit/${cycleId}/report`, `/unit/${cycleId}/report/docx`, `/unit/${cycleId}/report/xlsx`];
+  const own = [`/unit/${cycleId}/report`, `/unit/${cycleId}/report/docx`, `/unit/${cycleId}/report/xlsx`, `/unit/${cycleId}/request`];
   // The cycle is in feedback: reviewers read results only once it is under approval.
   const allowed: Record<string, (url: string) => boolean> = {
     office1: (url) => staff.includes(url),

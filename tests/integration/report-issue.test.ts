@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { ensureOfficialCalendar } from "@/lib/calendar/builtin";
 import { reportFor } from "@/lib/reports/access";
 import { issueReports, saveReportText } from "@/lib/reports/mutations";
 import { runScoring, startRun } from "@/lib/results/run";
@@ -14,6 +15,7 @@ let reviewer: Actor;
 beforeAll(async () => {
   process.env.INTEGRITY_FAKE_NOW = "2026-01-12T02:30:00Z";
   t = await createTestDatabase();
+  await ensureOfficialCalendar(t.prisma);
   office = await createUser(t.prisma, await createOrg(t.prisma, "市信用办", ["office"]), "office-a", ["office"]);
   const board = await createOrg(t.prisma, "领导小组", ["office"]);
   const user = await t.prisma.user.create({ data: { username: "reviewer-a", displayName: "审核人", organisationId: board.id, roles: ["reviewer"], passwordHash: "x", mustChangePassword: false } });
