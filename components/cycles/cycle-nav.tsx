@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { CycleState } from "@/lib/cycles/workflow";
 import { CycleStatusBadge } from "./labels";
 
-type Tab = "overview" | "units" | "schemes" | "assignments" | "collection" | "monitor" | "scoring" | "results";
+type Tab = "overview" | "units" | "schemes" | "assignments" | "collection" | "monitor" | "scoring" | "results" | "issue" | "requests";
 
 const SCORED: readonly CycleState[] = ["scoring", "feedback", "approval", "archived"];
 
@@ -22,8 +22,9 @@ export function CycleNav({ cycle, current, readOnly = false }: { cycle: { id: st
     tabs.push(["collection", "归集进度", `${base}/collection`], ["monitor", "实时监测", `${base}/monitor`]);
   }
   if (SCORED.includes(cycle.status)) {
-    tabs.push(["scoring", "评分", `${base}/scoring`], ["results", "评分结果", `${base}/results`]);
+    tabs.push(["scoring", "评分", `${base}/scoring`], ["results", "评分结果", `${base}/results`], ["issue", "送达", `${base}/issue`]);
   }
+  if (cycle.status === "feedback" || cycle.status === "approval" || cycle.status === "archived") tabs.push(["requests", "复评申请", `${base}/requests`]);
   const shown = readOnly ? tabs.filter(([key]) => key === "results") : tabs;
   return (
     <div className="space-y-3">

@@ -1,9 +1,10 @@
-import type { UnitReport } from "@/lib/reports/model";
-import { badRecordLabel } from "@/lib/reports/model";
+import type { ReportReview, UnitReport } from "@/lib/reports/model";
+import { badRecordLabel, REVIEW_FINAL_NOTE, REVIEW_HEADING } from "@/lib/reports/model";
 
 /*
  * A unit's report on screen and on paper (the print stylesheet in app/globals.css, `.report-sheet`):
- * the same five parts, in the same order and words, as the Word file (lib/reports/docx.ts).
+ * the same five parts, in the same order and words, as the Word file (lib/reports/docx.ts); a
+ * revised report's 复评情况 closes part 1 (see UnitReport.review).
  */
 
 function Part({ n, title, children }: { n: string; title: string; children: React.ReactNode }) {
@@ -70,6 +71,43 @@ function Scores({ report }: { report: UnitReport }) {
   );
 }
 
+function Review({ review }: { review: ReportReview }) {
+  return (
+    <section aria-labelledby="report-review" className="space-y-2" data-testid="report-review">
+      <h3 id="report-review" className="font-semibold">{REVIEW_HEADING}</h3>
+      <p>{review.decisionSentence}</p>
+      <div className="overflow-x-auto">
+        <table className="report-table w-full border-collapse text-sm">
+          <thead>
+            <tr>
+              <th scope="col" className={head}>指标</th>
+              <th scope="col" className={`${head} w-20 text-right`}>初评得分</th>
+              <th scope="col" className={`${head} w-20 text-right`}>复评得分</th>
+              <th scope="col" className={`${head} w-24`}>复评决定</th>
+              <th scope="col" className={head}>理由</th>
+            </tr>
+          </thead>
+          <tbody>
+            {review.items.map((i) => (
+              <tr key={i.indicatorCode} data-indicator={i.indicatorCode}>
+                <th scope="row" className={`${cell} text-left font-normal`}>
+                  {i.name}
+                  <span className="block text-xs text-slate-500">{i.indicatorCode}</span>
+                </th>
+                <td className={`${cell} text-right tabular-nums`}>{i.initialScore ?? "—"}</td>
+                <td className={`${cell} text-right tabular-nums font-semibold`}>{i.finalScore ?? "—"}</td>
+                <td className={cell}>{i.decisionLabel}</td>
+                <td className={cell}>{i.decisionReason || "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p data-testid="report-review-total">{review.totalSentence}{REVIEW_FINAL_NOTE}</p>
+    </section>
+  );
+}
+
 function Basis({ report }: { report: UnitReport }) {
   return (
     <div className="space-y-3">
@@ -115,7 +153,7 @@ function Basis({ report }: { report: UnitReport }) {
   );
 }
 
-export function ReportView({ report }: { report: UnitReport }) {
+export function ReportView({ report, staff = false }: { report: UnitReport; staff?: boolean }) {
   const { other } = report;
   const hasOther = other.badRecords.length > 0 || other.officeInformationNote || other.notApplicable.length > 0;
   return (
@@ -168,6 +206,7 @@ export function ReportView({ report }: { report: UnitReport }) {
             ))}
           </tbody>
         </table>
+        {report.review ? <Review review={report.review} /> : null}
       </Part>
 
       <Part n="二" title="单项评分及说明">
@@ -175,7 +214,7 @@ export function ReportView({ report }: { report: UnitReport }) {
       </Part>
 
       <Part n="三" title="存在问题及改进建议">
-        {report.problemsEdited?.stale ? (
+        {staff && report.problemsEdited?.stale ? (
           <p className="no-print rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">
             注意：以下问题与建议是针对之前的评分结果编辑的，重新评分后请核对是否仍然适用。
           </p>
@@ -192,7 +231,7 @@ export function ReportView({ report }: { report: UnitReport }) {
             ))}
           </ol>
         )}
-        {report.problemsEdited ? (
+        {staff && report.problemsEdited ? (
           <p className="no-print text-xs text-slate-500">
             由{report.problemsEdited.by ?? "信用办"}编辑（第{report.problemsEdited.version}版）
           </p>

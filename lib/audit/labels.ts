@@ -73,6 +73,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "feedback.confirmed": "确认初评结果",
   "feedback.requested": "提出复评申请",
   "feedback.withdrawn": "撤回复评申请",
+  "feedback.item_decided": "决定复评指标",
+  "feedback.decided": "作出复评决定",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", denied: "拒绝", failed: "失败" };

@@ -22,6 +22,7 @@ const GRANTS = {
   "issue:reports:any": ["office"],
   "correct:facts:any": ["office"],
   "respond:feedback:own": ["unit"],
+  "decide:requests:any": ["office"],
   "read:results:own": ["unit"],
   "submit:facts:assigned": ["source"],
   "upload:documents:own": ["unit"],

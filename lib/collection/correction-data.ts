@@ -108,7 +108,7 @@ export async function correctionView(ref: CorrectionCellRef): Promise<Correction
     client.cycle.findUnique({ where: { id: ref.cycleId }, select: { id: true, name: true, year: true, status: true, collectionDeadline: true } }),
     client.cycleUnit.findUnique({
       where: { cycleId_organisationId: { cycleId: ref.cycleId, organisationId: ref.unitId } },
-      select: { unitKind: true, issuedAt: true, organisation: { select: { id: true, name: true } } },
+      select: { unitKind: true, issuedAt: true, request: { select: { status: true } }, organisation: { select: { id: true, name: true } } },
     }),
   ]);
   if (!cycle || !enrolment) return null;
@@ -167,7 +167,7 @@ export async function correctionView(ref: CorrectionCellRef): Promise<Correction
     cycle,
     unit,
     slot,
-    refusal: correctionRefusal(cycle.status, unit.issuedAt),
+    refusal: correctionRefusal(cycle.status, unit.issuedAt, enrolment.request?.status === "filed"),
     outcome,
     sourceNames: names,
     sources,

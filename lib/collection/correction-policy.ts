@@ -6,13 +6,14 @@ import { formatDateTimeCn } from "@/lib/clock";
 export const CORRECTION_STATES = ["scoring", "feedback"] as const;
 
 /** Why the unit's facts cannot be corrected now, or null when they can. */
-export function correctionRefusal(cycleStatus: string, issuedAt: Date | null): string | null {
+export function correctionRefusal(cycleStatus: string, issuedAt: Date | null, requestUnderReview = false): string | null {
   if (!(CORRECTION_STATES as readonly string[]).includes(cycleStatus)) {
     const label = isCycleState(cycleStatus) ? CYCLE_STATE_LABELS[cycleStatus] : cycleStatus;
     return cycleStatus === "collecting"
       ? "数据归集尚未结束，请由数据来源单位自行修改报送数据；信用办只在评分阶段更正数据"
       : `该评价周期处于“${label}”阶段，不能更正指标数据；只有评分阶段和反馈阶段可以更正`;
   }
-  if (issuedAt) return `该单位的初评结果已于${formatDateTimeCn(issuedAt)}送达，数据不能再更正`;
+  // Once issued, facts change only to carry out an upheld re-evaluation request under review.
+  if (issuedAt && !(requestUnderReview && cycleStatus === "feedback")) return `该单位的初评结果已于${formatDateTimeCn(issuedAt)}送达，数据不能再更正（复评申请审核期间除外）`;
   return null;
 }

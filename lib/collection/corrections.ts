@@ -75,12 +75,14 @@ export type CorrectionScope = {
 async function correctableCell(tx: Tx, target: CorrectionTarget): Promise<CorrectionScope> {
   const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM cycle WHERE id = ${target.cycleId} FOR SHARE`;
   if (locked.length === 0) throw new AppError("NOT_FOUND");
-  const [enrolment] = await tx.$queryRaw<{ unit_kind: UnitKind; issued_at: Date | null }[]>`
-    SELECT unit_kind::text AS unit_kind, issued_at FROM cycle_unit
-     WHERE cycle_id = ${target.cycleId} AND organisation_id = ${target.unitId} FOR SHARE`;
+  const [enrolment] = await tx.$queryRaw<{ unit_kind: UnitKind; issued_at: Date | null; under_review: boolean }[]>`
+    SELECT cu.unit_kind::text AS unit_kind, cu.issued_at,
+           EXISTS (SELECT 1 FROM reevaluation_request r WHERE r.cycle_unit_id = cu.id AND r.status = 'filed') AS under_review
+      FROM cycle_unit cu
+     WHERE cu.cycle_id = ${target.cycleId} AND cu.organisation_id = ${target.unitId} FOR SHARE OF cu`;
   if (!enrolment) throw new AppError("NOT_FOUND");
   const cycle = await tx.cycle.findUniqueOrThrow({ where: { id: target.cycleId }, select: { id: true, name: true, year: true, status: true, collectionDeadline: true } });
-  const refusal = correctionRefusal(cycle.status, enrolment.issued_at);
+  const refusal = correctionRefusal(cycle.status, enrolment.issued_at, enrolment.under_review);
   if (refusal) throw new AppError("CONFLICT", refusal);
   const { slots } = await loadCycleSlots(tx, cycle.id);
   const slot = slots.find((s) => s.unitKind === enrolment.unit_kind && s.indicatorCode === target.indicatorCode && s.subKey === target.subKey);

@@ -8,7 +8,7 @@ import type { UnitReport } from "./model";
 /*
  * Who reads which report (spec/access.md): office staff every unit's current report; reviewers only
  * in cycles under approval or archived; a unit only its own, and only once issued (the issued
- * version, never a later draft). Anyone else — or anything not found — gets null, shown as 404.
+ * version, or the revised one once its request is decided — never a draft). Anyone else — or anything not found — gets null, shown as 404.
  */
 
 export const REVIEWER_STATES = ["approval", "archived"];
@@ -32,7 +32,8 @@ export async function reportFor(actor: Actor, cycleId: string, unitId: string): 
     which = "current";
   } else if (hasPermission(actor.roles, "read:results:own") && actor.organisationId === unitId && cu.issuedAt) {
     viewer = "unit";
-    which = "issued";
+    // The issued initial report, or once its request is decided the revised (final) one.
+    which = "final";
   } else {
     return null;
   }

@@ -6,7 +6,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, Table, TableCell,
   LineRuleType, TableLayoutType, TableRow, TextRun, VerticalAlignTable, WidthType,
 } from "docx";
-import { badRecordLabel, dateCn, type ReportBasis, type UnitReport } from "./model";
+import { badRecordLabel, dateCn, REVIEW_FINAL_NOTE, REVIEW_HEADING, type ReportBasis, type ReportReview, type UnitReport } from "./model";
 import { FONT_TABLE, PAGE, STYLES, TEXT_WIDTH, reportStyles } from "./docx-layout";
 
 export const PART_HEADINGS = ["一、综合评分和总体评价", "二、单项评分及说明", "三、存在问题及改进建议", "四、评价所依据的主要信息", "五、其他需要载明的事项"] as const;
@@ -106,6 +106,20 @@ function summaryPart(report: UnitReport): (Paragraph | Table)[] {
   return [
     body(report.summary.sentence),
     ...table([{ header: "序号", width: 8, align: "center" }, { header: "评价类别", width: 40 }, { header: "分值", width: 16, align: "center" }, { header: "得分", width: 16, align: "center" }], rows),
+    ...(report.review ? reviewSection(report.review) : []),
+  ];
+}
+
+/** A revised report's 复评情况, closing part 1: each disputed indicator's scores and decision, then the totals. */
+function reviewSection(review: ReportReview): (Paragraph | Table)[] {
+  return [
+    para(STYLES.subheading, REVIEW_HEADING),
+    body(review.decisionSentence),
+    ...table(
+      [{ header: "序号", width: 6, align: "center" }, { header: "指标", width: 20 }, { header: "初评得分", width: 11, align: "center" }, { header: "复评得分", width: 11, align: "center" }, { header: "复评决定", width: 12, align: "center" }, { header: "理由", width: 40 }],
+      review.items.map((i, n) => [String(n + 1), i.name, i.initialScore ?? "—", i.finalScore ?? "—", i.decisionLabel, i.decisionReason || "—"]),
+    ),
+    body(`${review.totalSentence}${REVIEW_FINAL_NOTE}`),
   ];
 }
 

@@ -1,17 +1,44 @@
 // Gathers a unit's report from the database (not server-only: the benchmark and scripts use it).
-// Which result: the issued initial result once issued, else the current one; a unit may only ever
-// be given its issued result (lib/reports/access.ts decides who asks for what).
+// Which result: "issued" the frozen initial one; "final" the revised one once a re-evaluation request
+// is decided, else the issued one; "current" the latest (for a decided unit that is the revised one,
+// so staff read the same revised report). lib/reports/access.ts decides who asks for what.
 import { beijingDate } from "@/lib/collection/deadline";
 import { loadCycleSlots } from "@/lib/collection/cycle-slots";
 import type { PrismaClient, Tx } from "@/lib/db/prisma";
 import { UNIT_KIND_LABELS } from "@/lib/orgs/kinds";
 import { readStoredDocument } from "@/lib/schemes/document";
 import type { CategoryResult, IndicatorResult } from "@/lib/scoring";
-import { buildReport, type ReportInput, type ReportTextItem, type UnitReport } from "./model";
+import type { Prisma } from "@/prisma/generated/client/client";
+import { buildReport, type ReportInput, type ReportReviewInput, type ReportTextItem, type ReviewDecision, type UnitReport } from "./model";
 
 type Client = PrismaClient | Tx;
 
-export type ReportWhich = "current" | "issued";
+export type ReportWhich = "current" | "issued" | "final";
+
+type StoredResult = { total: Prisma.Decimal; grade: string | null; indicators: Prisma.JsonValue };
+type DecidedRequest = { decidedAt: Date | null; items: { indicatorCode: string; reason: string; decision: string | null; decisionReason: string | null }[] };
+
+const isDecision = (value: string | null): value is ReviewDecision => value === "upheld" || value === "rejected";
+
+/** The review part of a revised report: each decided item with its initial (issued) and final (revised) score. */
+function reviewInput(request: DecidedRequest, initial: StoredResult, revised: StoredResult & { createdAt: Date }): ReportReviewInput {
+  const scores = (r: StoredResult) => new Map((r.indicators as unknown as IndicatorResult[]).map((i) => [i.code, i.score]));
+  const before = scores(initial);
+  const after = scores(revised);
+  return {
+    decidedAt: beijingDate(request.decidedAt ?? revised.createdAt),
+    items: request.items.flatMap((item) =>
+      isDecision(item.decision)
+        ? [{
+            indicatorCode: item.indicatorCode, reason: item.reason, decision: item.decision, decisionReason: item.decisionReason ?? "",
+            initialScore: before.get(item.indicatorCode) ?? null, finalScore: after.get(item.indicatorCode) ?? null,
+          }]
+        : [],
+    ),
+    initialTotal: initial.total.toFixed(2),
+    initialGrade: initial.grade,
+  };
+}
 
 /** The office's name for the report's sign-off (the first active credit-office organisation). */
 export async function issuerName(client: Client): Promise<string> {
@@ -36,9 +63,20 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
       organisation: { select: { id: true, name: true, uscc: true } },
       currentResult: true,
       issuedResult: true,
+      request: {
+        select: {
+          status: true, decidedAt: true,
+          items: { select: { indicatorCode: true, reason: true, decision: true, decisionReason: true }, orderBy: { indicatorCode: "asc" } },
+        },
+      },
     },
   });
-  const result = which === "issued" ? cu?.issuedResult : cu?.currentResult;
+  // Once the request is decided the current result is the revised (final) one: "final" and "current"
+  // give the revised report with its review, "issued" still the initial report.
+  const decided = cu?.request?.status === "decided" ? cu.request : null;
+  const initial = cu?.issuedResult ?? null;
+  const revised = decided && initial && which !== "issued" ? cu?.currentResult ?? null : null;
+  const result = revised ?? (which === "current" ? cu?.currentResult : cu?.issuedResult);
   if (!cu || !result) return null;
   const [scheme, slots, entries, records, badRecords, text, issuer] = await Promise.all([
     client.schemeVersion.findUniqueOrThrow({ where: { id: result.schemeVersionId }, select: { document: true } }),
@@ -55,13 +93,14 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
   ]);
   const document = readStoredDocument(scheme.document);
   const cycleSlots = slots.slots.filter((s) => s.unitKind === result.unitKind);
-  const issuedOnly = which === "issued";
+  const review = revised && decided && initial ? reviewInput(decided, initial, revised) : null;
+  const issuedOnly = which !== "current" && !review;
   return {
     cycle: cu.cycle,
     unit: { id: cu.organisation.id, name: cu.organisation.name, uscc: cu.organisation.uscc, kindLabel: UNIT_KIND_LABELS[cu.unitKind] },
     issuer,
-    version: "initial",
-    date: beijingDate(issuedOnly && cu.issuedAt ? cu.issuedAt : result.createdAt),
+    version: review ? "revised" : "initial",
+    date: review ? review.decidedAt : beijingDate(issuedOnly && cu.issuedAt ? cu.issuedAt : result.createdAt),
     scheme: document,
     result: {
       id: result.id, total: result.total.toFixed(2), grade: result.grade,
@@ -77,6 +116,7 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
     badRecords: badRecords.map((b) => ({ kind: b.kind, reason: b.reason, date: beijingDate(b.createdAt) })),
     evaluatedOnOfficeInformation: badRecords.some((b) => b.kind === "late_unit"),
     texts: text ? { items: text.items as unknown as ReportTextItem[], editedByName: text.editedByName, editedAt: text.editedAt.toISOString(), resultId: text.resultId, version: text.version } : null,
+    review,
   };
 }
 

@@ -2,11 +2,26 @@
 // seed 004 Art. 12) as plain data: the web page, the Word file and the Excel tables all render this
 // one model, so they cannot disagree. Pure: the loader (load.ts) gathers the rows.
 import { answerText, itemLabel } from "@/lib/collection/format";
-import { D, ruleToText, type CategoryResult, type IndicatorResult, type Rule, type SchemeDocument } from "@/lib/scoring";
+import { D, ruleToText, type CategoryResult, type Dec, type IndicatorResult, type Rule, type SchemeDocument } from "@/lib/scoring";
 
 export type ReportVersion = "initial" | "revised" | "final";
 export const REPORT_VERSION_LABELS: Readonly<Record<ReportVersion, string>> = { initial: "初评", revised: "复评", final: "最终" };
 export const REPORT_MARKING = "内部资料 注意保密";
+
+/** The office's decision on one disputed indicator of a re-evaluation request. */
+export type ReviewDecision = "upheld" | "rejected";
+export const REVIEW_DECISION_LABELS: Readonly<Record<ReviewDecision, string>> = { upheld: "采纳", rejected: "不予采纳" };
+export const REVIEW_HEADING = "复评情况";
+export const REVIEW_FINAL_NOTE = "复评结果为最终评价结果。";
+
+/** A decided re-evaluation request (spec/workflow.md "The re-evaluation window"), as the loader gathers it. */
+export type ReportReviewInput = {
+  /** The decision's Beijing calendar date (YYYY-MM-DD). */
+  decidedAt: string;
+  items: readonly { indicatorCode: string; reason: string; decision: ReviewDecision; decisionReason: string; initialScore: string | null; finalScore: string | null }[];
+  initialTotal: string;
+  initialGrade: string | null;
+};
 
 /** One problem found and its suggestion (part 3); indicatorCode "" for a general remark. */
 export type ReportTextItem = { indicatorCode: string; problem: string; suggestion: string };
@@ -29,6 +44,8 @@ export type ReportInput = {
   /** The unit was still late after being urged (a late_unit bad record): evaluated on the office's information. */
   evaluatedOnOfficeInformation: boolean;
   texts: { items: readonly ReportTextItem[]; editedByName: string | null; editedAt: string; resultId: string; version: number } | null;
+  /** The decided request behind a revised report (version "revised"); absent or null otherwise. */
+  review?: ReportReviewInput | null;
 };
 
 export type ReportIndicator = {
@@ -54,6 +71,35 @@ export type ReportBasis = {
   records: ReportBasisRecord[];
 };
 
+export type ReportReviewItem = {
+  indicatorCode: string;
+  name: string;
+  /** The unit's reason for disputing the indicator. */
+  reason: string;
+  decision: ReviewDecision;
+  decisionLabel: string;
+  decisionReason: string;
+  initialScore: string | null;
+  finalScore: string | null;
+  /** finalScore − initialScore, signed ("+2.00", "-1.00", "0.00"); null when either is missing. */
+  change: string | null;
+};
+
+export type ReportReview = {
+  decidedAt: string;
+  decidedAtCn: string;
+  /** The disputed indicators in the scheme's order. */
+  items: ReportReviewItem[];
+  initial: { total: string; grade: string | null };
+  final: { total: string; grade: string | null };
+  /** The total's change, signed. */
+  change: string;
+  /** 2026年11月30日，对受评单位提出异议的2项指标作出复评决定：采纳1项，不予采纳1项。 */
+  decisionSentence: string;
+  /** 初评总分76.00分（一般），复评总分78.00分（一般），增加2.00分。 */
+  totalSentence: string;
+};
+
 export type UnitReport = {
   title: string;
   marking: string;
@@ -69,6 +115,14 @@ export type UnitReport = {
   /** Part 1. */
   summary: { total: string; grade: string | null; rank: ReportInput["rank"]; sentence: string };
   categories: { code: string; name: string; weight: number; score: string }[];
+  /**
+   * Part 1, last: 复评情况 of a revised report (null for any other). It stays inside part 1 rather
+   * than becoming a sixth part or a note in part 5: the five parts of seed 000 Art. 12 keep their
+   * numbers in the initial and the revised report (a unit quoting "第二部分" means the same in both),
+   * and the answer to the unit's request stands right under the total it changed, not behind the
+   * pages of part 4; part 5 is for incidental matters (bad records, indicators not applicable).
+   */
+  review: ReportReview | null;
   /** Part 2. */
   indicators: ReportIndicator[];
   /** Part 3. */
@@ -184,6 +238,47 @@ function basisOf(input: ReportInput): ReportBasis[] {
   });
 }
 
+/** A decimal difference with its sign: +2.00, -1.50, 0.00. */
+function signed(value: Dec): string {
+  return value.gt(0) ? `+${value.toFixed(2)}` : value.toFixed(2);
+}
+
+function reviewOf(input: ReportInput, review: ReportReviewInput): ReportReview {
+  const order = input.scheme.categories.flatMap((c) => c.indicators);
+  const position = (code: string) => {
+    const at = order.findIndex((i) => i.code === code);
+    return at < 0 ? order.length : at;
+  };
+  const items = [...review.items]
+    .sort((a, b) => position(a.indicatorCode) - position(b.indicatorCode))
+    .map((item): ReportReviewItem => ({
+      indicatorCode: item.indicatorCode,
+      name: order.find((i) => i.code === item.indicatorCode)?.name ?? item.indicatorCode,
+      reason: item.reason,
+      decision: item.decision,
+      decisionLabel: REVIEW_DECISION_LABELS[item.decision],
+      decisionReason: item.decisionReason,
+      initialScore: item.initialScore,
+      finalScore: item.finalScore,
+      change: item.initialScore === null || item.finalScore === null ? null : signed(new D(item.finalScore).minus(item.initialScore)),
+    }));
+  const upheld = items.filter((i) => i.decision === "upheld").length;
+  const { total, grade } = input.result;
+  const difference = new D(total).minus(review.initialTotal);
+  const withGrade = (t: string, g: string | null) => `${t}分${g ? `（${g}）` : ""}`;
+  const changeText = difference.isZero() ? "总分不变" : `${difference.gt(0) ? "增加" : "减少"}${difference.abs().toFixed(2)}分`;
+  return {
+    decidedAt: review.decidedAt,
+    decidedAtCn: dateCn(review.decidedAt),
+    items,
+    initial: { total: review.initialTotal, grade: review.initialGrade },
+    final: { total, grade },
+    change: signed(difference),
+    decisionSentence: `${dateCn(review.decidedAt)}，对受评单位提出异议的${items.length}项指标作出复评决定：采纳${upheld}项，不予采纳${items.length - upheld}项。`,
+    totalSentence: `初评总分${withGrade(review.initialTotal, review.initialGrade)}，复评总分${withGrade(total, grade)}，${changeText}。`,
+  };
+}
+
 export function buildReport(input: ReportInput): UnitReport {
   const categoryNames = new Map(input.scheme.categories.map((c) => [c.code, c.name]));
   const indicators = indicatorsOf(input);
@@ -204,6 +299,7 @@ export function buildReport(input: ReportInput): UnitReport {
     resultId: input.result.id,
     summary: { total, grade, rank: input.rank, sentence: `${input.unit.name}${input.cycle.year}年度政务诚信评价${versionLabel}得分${total}分${grade ? `，评价等次为“${grade}”` : ""}${rankText}。` },
     categories: input.result.categories.map((c) => ({ code: c.code, name: categoryNames.get(c.code) ?? c.code, weight: c.weight, score: c.score })),
+    review: input.review ? reviewOf(input, input.review) : null,
     indicators,
     problems: input.texts ? [...input.texts.items] : generateProblems(input.scheme, input.result.indicators),
     problemsEdited: input.texts ? { by: input.texts.editedByName, at: input.texts.editedAt, stale: input.texts.resultId !== input.result.id, version: input.texts.version } : null,

@@ -1,12 +1,13 @@
-// One unit's report as score tables in Excel (.xlsx): 评分汇总, 单项评分, 问题与建议, 依据信息.
+// One unit's report as score tables in Excel (.xlsx): 评分汇总, (复评情况 for a revised report),
+// 单项评分, 问题与建议, 依据信息.
 // Every sheet opens with the marking, the title and the cycle/unit/code line, and prints with them
 // in its page header. Texts are written as string cells, which a spreadsheet never evaluates; scores
 // as numbers with two decimals.
 import ExcelJS from "exceljs";
 import { D } from "@/lib/scoring";
-import { badRecordLabel, dateCn, type UnitReport } from "./model";
+import { badRecordLabel, dateCn, REVIEW_FINAL_NOTE, REVIEW_HEADING, type ReportReview, type UnitReport } from "./model";
 
-export const REPORT_SHEETS = { summary: "评分汇总", indicators: "单项评分", problems: "问题与建议", basis: "依据信息" } as const;
+export const REPORT_SHEETS = { summary: "评分汇总", review: REVIEW_HEADING, indicators: "单项评分", problems: "问题与建议", basis: "依据信息" } as const;
 
 type Column = { header: string; width: number; wrap?: boolean; score?: boolean };
 type Value = string | number | null;
@@ -65,6 +66,24 @@ function summarySheet(workbook: ExcelJS.Workbook, report: UnitReport): void {
   sheet.addRow([null, report.summary.sentence]);
 }
 
+/** A revised report's disputed indicators: the unit's reason, both scores, the change and the decision. */
+function reviewSheet(workbook: ExcelJS.Workbook, report: UnitReport, review: ReportReview): void {
+  const sheet = addSheet(workbook, REPORT_SHEETS.review, report, [
+    { header: "序号", width: 6 }, { header: "指标代码", width: 18 }, { header: "指标", width: 22, wrap: true }, { header: "申请理由", width: 40, wrap: true },
+    { header: "初评得分", width: 10, score: true }, { header: "复评得分", width: 10, score: true }, { header: "增减", width: 8, score: true },
+    { header: "复评决定", width: 10 }, { header: "理由", width: 40, wrap: true },
+  ]);
+  addRows(sheet, review.items.map((i, n) => [
+    n + 1, i.indicatorCode, i.name, i.reason, score(i.initialScore), score(i.finalScore), i.change === null ? null : Number(i.change), i.decisionLabel, i.decisionReason,
+  ]));
+  const total = sheet.addRow([null, null, "总分", null, score(review.initial.total), score(review.final.total), Number(review.change)]);
+  total.font = { bold: true };
+  sheet.addRow([null, null, "评价等次", null, review.initial.grade ?? "—", review.final.grade ?? "—"]);
+  sheet.addRow([]);
+  sheet.addRow([null, null, "复评决定", review.decisionSentence]);
+  sheet.addRow([null, null, "总分变化", `${review.totalSentence}${REVIEW_FINAL_NOTE}`]);
+}
+
 function indicatorsSheet(workbook: ExcelJS.Workbook, report: UnitReport): void {
   const sheet = addSheet(workbook, REPORT_SHEETS.indicators, report, [
     { header: "评价类别", width: 14 }, { header: "指标代码", width: 18 }, { header: "指标", width: 24, wrap: true }, { header: "子项", width: 18, wrap: true },
@@ -119,6 +138,7 @@ export async function reportToXlsx(report: UnitReport): Promise<Buffer> {
   workbook.title = report.title;
   workbook.subject = report.marking;
   summarySheet(workbook, report);
+  if (report.review) reviewSheet(workbook, report, report.review);
   indicatorsSheet(workbook, report);
   problemsSheet(workbook, report);
   basisSheet(workbook, report);

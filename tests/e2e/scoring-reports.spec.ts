@@ -134,6 +134,9 @@ test("staff run scoring, review and edit a report, download it, and issue; the u
   await jyjPage.getByRole("button", { name: /提交复评申请/ }).click();
   await expect(law.getByText("请写明理由（至少5个字）")).toBeVisible();
   await law.getByLabel("理由（写明事实和依据）").fill("考核扣分所依据的通报已于2025年12月撤销，请复核。");
+  const target = jyjPage.getByTestId("request-indicator").filter({ hasText: "综合责任目标考核" });
+  await target.getByRole("checkbox").check();
+  await target.getByLabel("理由（写明事实和依据）").fill("市委考评办已将本单位年度考核等次复核为优秀，附通知。");
   expect(await jyjPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await jyjPage.screenshot({ path: "docs/screenshots/request-phone.png", fullPage: true });
   jyjPage.once("dialog", (dialog) => void dialog.accept());
@@ -165,7 +168,7 @@ test("every scoring and report page and download answers only the roles allowed"
     `/cycles/${cycleId}/scoring`, `/cycles/${cycleId}/scoring/runs/${run}`, `/cycles/${cycleId}/scoring/compare`, `/cycles/${cycleId}/scoring/progress`,
     `/cycles/${cycleId}/results`, `/cycles/${cycleId}/results/export`, `/cycles/${cycleId}/issue`,
     `/cycles/${cycleId}/reports/${fgw}`, `/cycles/${cycleId}/reports/${fgw}/edit`, `/cycles/${cycleId}/reports/${fgw}/docx`, `/cycles/${cycleId}/reports/${fgw}/xlsx`,
-    `/cycles/${cycleId}/facts?u=${fgw}&i=LAW.EXAM`,
+    `/cycles/${cycleId}/facts?u=${fgw}&i=LAW.EXAM`, `/cycles/${cycleId}/requests`,
   ];
   const own = [`/unit/${cycleId}/report`, `/unit/${cycleId}/report/docx`, `/unit/${cycleId}/report/xlsx`, `/unit/${cycleId}/request`];
   // The cycle is in feedback: reviewers read results only once it is under approval.
@@ -190,4 +193,82 @@ test("every scoring and report page and download answers only the roles allowed"
     await context.close();
   }
   expect(leaks).toEqual([]);
+});
+
+test("the office decides the request under four eyes; the unit reads its revised, final report; a silent unit lapses", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const { cycleId, jyj } = await ids();
+  const client = new pg.Client({ connectionString: E2E.databaseUrl });
+  await client.connect();
+  const tier = (await client.query<{ tier: string }>(
+    "SELECT value->>'tier' AS tier FROM fact_entry WHERE cycle_id = $1 AND unit_id = $2 AND indicator_code = 'DILIGENT.TARGET' AND answer = 'value'", [cycleId, jyj],
+  )).rows[0]!.tier;
+  const corrected = tier === "优秀" ? "良好" : "优秀";
+
+  // office1 ran the scoring: four eyes send the decision to office2.
+  const first = await browser.newContext();
+  const office1 = await first.newPage();
+  await signInAs(office1, "office1");
+  await office1.goto(`/cycles/${cycleId}/requests`);
+  await office1.getByRole("link", { name: "处理鹤岗市教育局的复评申请" }).click();
+  await expect(office1.getByTestId("four-eyes")).toContainText("四眼原则");
+  await expect(office1.getByRole("button", { name: "记录决定" })).toHaveCount(0);
+  await first.close();
+
+  const second = await browser.newContext();
+  const page = await second.newPage();
+  await signInAs(page, "office2");
+  await page.goto(`/cycles/${cycleId}/requests`);
+  await expect(page.getByTestId("request-row")).toContainText("待决定");
+  await page.getByRole("link", { name: "处理鹤岗市教育局的复评申请" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "鹤岗市教育局的复评申请" })).toBeVisible();
+  const requestUrl = page.url();
+  // Upheld: the facts are corrected first, with a reason.
+  await page.getByTestId("decide-DILIGENT.TARGET").getByRole("link", { name: "更正该指标的数据" }).click();
+  const form = page.getByRole("form", { name: "填报数值" });
+  await form.getByLabel("等次").selectOption(corrected);
+  await form.getByLabel("更正原因").fill("复评采纳：市委考评办通知复核了考核等次");
+  await form.getByRole("button", { name: "保存更正" }).click();
+  await expect(form.getByRole("status")).toHaveText("已更正数值，更正原因已留存");
+  await page.goto(requestUrl);
+  const upheld = page.getByTestId("decide-DILIGENT.TARGET");
+  await upheld.getByLabel(/^采纳/).check();
+  await upheld.getByLabel("决定理由").fill("考评办通知确认，已更正考核等次");
+  await upheld.getByRole("button", { name: "记录决定" }).click();
+  const items = page.getByTestId("request-item");
+  await expect(items.filter({ hasText: "综合责任目标考核" }).getByTestId("item-decision")).toContainText("采纳：考评办通知确认，已更正考核等次");
+  const rejected = page.getByTestId("decide-LAW.EXAM");
+  await rejected.getByLabel("不予采纳").check();
+  await rejected.getByLabel("决定理由").fill("理由和证明材料不充分");
+  await rejected.getByRole("button", { name: "记录决定" }).click();
+  await expect(items.filter({ hasText: "依法行政考核" }).getByTestId("item-decision")).toContainText("不予采纳：理由和证明材料不充分");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByTestId("complete-review").getByRole("button").click();
+  await expect(page.getByTestId("review-completed")).toContainText("复评完成");
+  await page.screenshot({ path: "docs/screenshots/request-decided.png", fullPage: true });
+  await second.close();
+
+  // The unit reads its revised report: each disputed indicator's initial and final score with the decision.
+  const unit = await browser.newContext();
+  const jyjPage = await unit.newPage();
+  await signInAs(jyjPage, "unit-jyj");
+  await jyjPage.goto(`/unit/${cycleId}/report`);
+  await expect(jyjPage.getByTestId("feedback-state")).toHaveText("复评完成");
+  await expect(jyjPage.getByTestId("report-version")).toHaveText("复评");
+  await expect(jyjPage.getByTestId("report")).toContainText("理由和证明材料不充分");
+  await expect(jyjPage.getByTestId("report")).toContainText("考评办通知确认，已更正考核等次");
+  await jyjPage.goto("/notifications");
+  await expect(jyjPage.getByText("复评结果已作出").first()).toBeVisible();
+  await unit.close();
+
+  // A unit that does nothing: once its deadline has passed (set back here, as the clock would), it has lapsed.
+  await client.query("UPDATE cycle_unit SET feedback_ends_at = now() - interval '1 second' WHERE cycle_id = $1 AND organisation_id = (SELECT organisation_id FROM app_user WHERE username = 'unit-gaj')", [cycleId]);
+  await client.end();
+  const silent = await browser.newContext();
+  const gajPage = await silent.newPage();
+  await signInAs(gajPage, "unit-gaj");
+  await gajPage.goto(`/unit/${cycleId}/report`);
+  await expect(gajPage.getByTestId("feedback-state")).toHaveText("逾期未反馈（初评即最终）");
+  await expect(gajPage.getByRole("link", { name: "申请复评" })).toHaveCount(0);
+  await silent.close();
 });

@@ -100,7 +100,7 @@ describe("who reads which report", () => {
     expect(await reportFor(reviewer, c.cycleId, mine.id)).toBeNull();
     await issueReports(t.prisma, office, { cycleId: c.cycleId });
     const own = await reportFor(mine.user, c.cycleId, mine.id);
-    expect(own).toMatchObject({ viewer: "unit", which: "issued" });
+    expect(own).toMatchObject({ viewer: "unit", which: "final" });
     expect(own?.report.unit.id).toBe(mine.id);
     expect(own?.report.versionLabel).toBe("初评");
     expect(own?.report.date).toBe("2026-01-12");

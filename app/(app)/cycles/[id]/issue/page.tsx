@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IssueForm } from "@/components/reports/issue-form";
-import { PageHeader } from "@/components/ui/page-header";
+import { CycleNav } from "@/components/cycles/cycle-nav";
 import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
 import { ui } from "@/components/ui/styles";
@@ -32,14 +32,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const current = { q: query.q, sort: query.sort, order: query.order, state: query.state };
   return (
     <div className="space-y-4">
-      <nav className="text-sm" aria-label="位置">
-        <Link href="/cycles" className={ui.link}>评价周期</Link> › <Link href={`/cycles/${id}`} className={ui.link}>{cycle.name}</Link> › 送达初评报告
-      </nav>
-      <PageHeader
-        title="送达初评报告"
-        description="送达即把初评得分和评价报告交给受评单位（站内通知），并记录送达时间；送达后该单位的初评结果冻结，5个工作日的反馈期从送达之日起计算。"
-        actions={<Link href={`/cycles/${id}/results`} className={ui.btnSecondary}>查看评分结果</Link>}
-      />
+      <CycleNav cycle={cycle} current="issue" />
+      <p className="text-sm text-slate-700">送达即把初评得分和评价报告交给受评单位（站内通知），并记录送达时间；送达后该单位的初评结果冻结，反馈截止时间为送达之日起第5个工作日24时（按工作日历计算）。送达前请在<Link href={`/cycles/${id}/results`} className={ui.link}>评分结果</Link>中核对报告。</p>
       {issued > 0 ? (
         <p role="status" className={ui.alertOk} data-testid="issue-done">
           已送达{issued}个单位的初评报告，已通知{Number(raw.notified ?? 0)}个单位账户。各单位的5个工作日反馈期自送达之日起计算。

@@ -36,7 +36,7 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
       <section aria-label="与平均水平比较" className="no-print rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200 lg:max-w-xl">
         <CategoryRadarChart categories={await unitCategoryComparison(id, unitId, report.resultId)} />
       </section>
-      <ReportView report={report} />
+      <ReportView report={report} staff />
     </div>
   );
 }

@@ -1,0 +1,170 @@
+import { z } from "zod";
+import type { AuditActor } from "@/lib/auth/actor";
+import { writeAudit } from "@/lib/audit/mutations";
+import { loadCycleSlots } from "@/lib/collection/cycle-slots";
+import { deriveUnitFacts, type EntryInput, type RecordInput } from "@/lib/collection/derive";
+import { now } from "@/lib/clock";
+import { parseInput } from "@/lib/cycles/lock";
+import type { PrismaClient, Tx } from "@/lib/db/prisma";
+import { AppError } from "@/lib/errors";
+import { notifyUsers } from "@/lib/notifications/mutations";
+import { needsAllUnits } from "@/lib/results/plan";
+import { scoreUnits, type UnitFacts, type UnitKind } from "@/lib/scoring";
+import { Prisma } from "@/prisma/generated/client/client";
+import { fourEyesRefusal } from "./four-eyes";
+
+/*
+ * The office decides a re-evaluation request (spec/workflow.md): each disputed indicator upheld
+ * (the facts corrected first, with a reason, on the correction page) or rejected, with a reason;
+ * then the review is completed: ONLY this unit is re-scored from its facts as they now stand
+ * (where a rank rule compares units, against the other units' values of the initial run), the
+ * revised result becomes the unit's current and final result, and the unit is told. Four eyes: the
+ * decider is not who ran the unit's scoring or edited its report, whenever the office has two or
+ * more staff. Decisions are never overwritten.
+ */
+
+export const decideItemSchema = z.object({
+  cycleId: z.string().min(1).max(60),
+  requestId: z.string().min(1).max(60),
+  indicatorCode: z.string().min(1).max(60),
+  decision: z.enum(["upheld", "rejected"], { error: "请选择采纳或不予采纳" }),
+  reason: z.string().trim().min(4, "请写明决定的理由（至少4个字）").max(2000, "理由不能超过2000字"),
+});
+export type DecideItemInput = z.input<typeof decideItemSchema>;
+
+export const completeReviewSchema = z.object({ cycleId: z.string().min(1).max(60), requestId: z.string().min(1).max(60) });
+
+type Locked = {
+  id: string; cycle_id: string; cycle_name: string; cycle_status: string; unit_id: string; unit_name: string; status: string;
+  cycle_unit_id: string; unit_kind: string; issued_result_id: string | null;
+};
+
+async function lockRequest(tx: Tx, cycleId: string, requestId: string): Promise<Locked> {
+  const [row] = await tx.$queryRaw<Locked[]>`
+    SELECT r.id, r.cycle_id, c.name AS cycle_name, c.status::text AS cycle_status, r.unit_id, o.name AS unit_name, r.status::text AS status,
+           cu.id AS cycle_unit_id, cu.unit_kind::text AS unit_kind, cu.issued_result_id
+      FROM reevaluation_request r JOIN cycle c ON c.id = r.cycle_id JOIN cycle_unit cu ON cu.id = r.cycle_unit_id JOIN organisation o ON o.id = r.unit_id
+     WHERE r.id = ${requestId} AND r.cycle_id = ${cycleId} FOR UPDATE OF r, cu`;
+  if (!row) throw new AppError("NOT_FOUND");
+  if (row.cycle_status !== "feedback") throw new AppError("CONFLICT", "该评价周期不在反馈与复评阶段");
+  if (row.status !== "filed") throw new AppError("CONFLICT", row.status === "withdrawn" ? "该复评申请已被撤回" : "该复评申请已有决定，不能再修改");
+  return row;
+}
+
+/** Refuses the decider when the four-eyes rule says another staff member must decide. */
+async function checkFourEyes(tx: Tx, actor: NonNullable<AuditActor>, request: Locked): Promise<void> {
+  const [staff, scorer, editors] = await Promise.all([
+    tx.user.count({ where: { active: true, roles: { has: "office" } } }),
+    request.issued_result_id
+      ? tx.unitResult.findUnique({ where: { id: request.issued_result_id }, select: { run: { select: { startedById: true, startedByName: true } } } })
+      : null,
+    tx.reportText.findMany({ where: { cycleId: request.cycle_id, unitId: request.unit_id }, select: { editedById: true }, distinct: ["editedById"] }),
+  ]);
+  const refusal = fourEyesRefusal({
+    actorId: actor.id, officeStaff: staff, scorerId: scorer?.run.startedById ?? null,
+    editorIds: editors.map((e) => e.editedById).filter((id): id is string => id !== null),
+  });
+  if (refusal) throw new AppError("FORBIDDEN", refusal);
+}
+
+/** One disputed indicator: upheld or rejected, with the reason; final once recorded. */
+export async function decideItem(client: PrismaClient, actor: NonNullable<AuditActor>, raw: DecideItemInput, ip: string | null = null): Promise<{ decided: number; open: number }> {
+  const input = parseInput(decideItemSchema, raw);
+  return client.$transaction(async (tx) => {
+    const request = await lockRequest(tx, input.cycleId, input.requestId);
+    await checkFourEyes(tx, actor, request);
+    const item = await tx.requestItem.findUnique({ where: { requestId_indicatorCode: { requestId: request.id, indicatorCode: input.indicatorCode } } });
+    if (!item) throw new AppError("NOT_FOUND");
+    if (item.decision) throw new AppError("CONFLICT", "该指标已作出决定，决定不能修改");
+    const at = now();
+    await tx.requestItem.update({ where: { id: item.id }, data: { decision: input.decision, decisionReason: input.reason, decidedById: actor.id, decidedAt: at } });
+    await writeAudit(tx, {
+      actor, action: "feedback.item_decided", entityType: "request_item", entityId: item.id,
+      after: { decision: input.decision, reason: input.reason }, meta: { cycleId: input.cycleId, requestId: request.id, unit: request.unit_name, indicator: input.indicatorCode }, ip,
+    });
+    const items = await tx.requestItem.findMany({ where: { requestId: request.id }, select: { decision: true } });
+    return { decided: items.filter((i) => i.decision).length, open: items.filter((i) => !i.decision).length };
+  });
+}
+
+/** The unit's facts as they now stand, scored alone (or against the initial run's values for rank rules). */
+async function rescore(tx: Tx, request: Locked) {
+  const slots = await loadCycleSlots(tx, request.cycle_id);
+  const scheme = slots.schemes.find((s) => s.unitKind === request.unit_kind);
+  if (!scheme) throw new AppError("CONFLICT", "该单位类别没有指标体系");
+  const bound = slots.slots.filter((s) => s.unitKind === request.unit_kind).map((s) => s.bound);
+  const [entries, records] = await Promise.all([
+    tx.factEntry.findMany({ where: { cycleId: request.cycle_id, unitId: request.unit_id }, select: { indicatorCode: true, subKey: true, sourceOrgId: true, answer: true, value: true } }),
+    tx.factRecord.findMany({ where: { cycleId: request.cycle_id, unitId: request.unit_id, withdrawnAt: null }, select: { indicatorCode: true, subKey: true, sourceOrgId: true, itemKey: true } }),
+  ]);
+  const derived = deriveUnitFacts(bound, { entries: entries as EntryInput[], records: records as RecordInput[] });
+  if (!derived.complete) {
+    const problems = [...derived.pending.map((p) => `${p.indicatorCode}：缺少数据`), ...derived.problems.map((p) => `${p.indicatorCode}：${p.message}`)];
+    throw new AppError("CONFLICT", `该单位的指标数据不完整，不能重新评分：${problems.join("；")}`);
+  }
+  const units: UnitFacts[] = [{ code: request.unit_id, facts: derived.facts }];
+  if (needsAllUnits(scheme.document)) {
+    // Rank rules: the corrected value is ranked against the other units' values of the initial run.
+    const others = await tx.$queryRaw<{ unit_id: string; facts: Record<string, unknown> }[]>`
+      SELECT r.unit_id, r.facts FROM cycle_unit cu JOIN unit_result r ON r.id = COALESCE(cu.issued_result_id, cu.current_result_id)
+       WHERE cu.cycle_id = ${request.cycle_id} AND cu.unit_kind::text = ${request.unit_kind} AND cu.organisation_id <> ${request.unit_id}`;
+    units.push(...others.map((o) => ({ code: o.unit_id, facts: o.facts })));
+  }
+  const outcome = scoreUnits(scheme.document, units);
+  if (!outcome.ok) throw new AppError("CONFLICT", `重新评分失败：${outcome.problems.slice(0, 5).map((p) => p.message).join("；")}`);
+  return { result: outcome.results[0]!, facts: derived.facts, schemeVersionId: scheme.schemeVersionId };
+}
+
+/**
+ * Completes the review once every disputed indicator is decided: re-scores the unit, stores the
+ * revised result as its current (final) result, closes the request and tells the unit.
+ */
+export async function completeReview(client: PrismaClient, actor: NonNullable<AuditActor>, raw: unknown, ip: string | null = null): Promise<{ total: string; grade: string | null; initialTotal: string }> {
+  const input = parseInput(completeReviewSchema, raw);
+  try {
+    return await client.$transaction(async (tx) => {
+      const request = await lockRequest(tx, input.cycleId, input.requestId);
+      await checkFourEyes(tx, actor, request);
+      const items = await tx.requestItem.findMany({ where: { requestId: request.id } });
+      const open = items.filter((i) => !i.decision);
+      if (open.length > 0) throw new AppError("CONFLICT", `还有${open.length}项指标未作出决定：${open.map((i) => i.indicatorCode).join("、")}`);
+      const initial = request.issued_result_id ? await tx.unitResult.findUniqueOrThrow({ where: { id: request.issued_result_id } }) : null;
+      const { result, facts, schemeVersionId } = await rescore(tx, request);
+      const at = now();
+      const last = await tx.scoringRun.aggregate({ where: { cycleId: request.cycle_id }, _max: { number: true } });
+      const run = await tx.scoringRun.create({
+        data: {
+          cycleId: request.cycle_id, number: (last._max.number ?? 0) + 1, status: "succeeded", selectedUnitIds: [request.unit_id],
+          startedById: actor.id, startedByName: actor.displayName, startedAt: at, finishedAt: at, unitCount: 1,
+        },
+      });
+      await tx.scoringRunProgress.create({ data: { runId: run.id, phase: "done", done: 1, total: 1 } });
+      const revised = await tx.unitResult.create({
+        data: {
+          runId: run.id, cycleId: request.cycle_id, unitId: request.unit_id, unitKind: request.unit_kind as UnitKind,
+          schemeVersionId, total: new Prisma.Decimal(result.total), grade: result.grade, rank: initial?.rank ?? result.rank,
+          categories: result.categories as unknown as Prisma.InputJsonValue, indicators: result.indicators as unknown as Prisma.InputJsonValue, facts: facts as Prisma.InputJsonValue,
+        },
+      });
+      await tx.cycleUnit.update({ where: { id: request.cycle_unit_id }, data: { currentResultId: revised.id, version: { increment: 1 } } });
+      await tx.reevaluationRequest.update({ where: { id: request.id }, data: { status: "decided", decidedAt: at, decidedById: actor.id, revisedResultId: revised.id } });
+      const upheld = items.filter((i) => i.decision === "upheld").length;
+      await writeAudit(tx, {
+        actor, action: "feedback.decided", entityType: "reevaluation_request", entityId: request.id,
+        before: { total: initial?.total.toFixed(2) ?? null, grade: initial?.grade ?? null }, after: { total: result.total, grade: result.grade, resultId: revised.id },
+        meta: { cycleId: request.cycle_id, unit: request.unit_name, upheld, rejected: items.length - upheld }, ip,
+      });
+      const users = await tx.user.findMany({ where: { active: true, roles: { has: "unit" }, organisationId: request.unit_id }, select: { id: true } });
+      await notifyUsers(tx, users.map((u) => u.id), {
+        kind: "feedback.decided",
+        title: `${request.cycle_name}复评结果已作出`,
+        body: `对${items.length}项有异议的指标：采纳${upheld}项，不予采纳${items.length - upheld}项。复评得分${result.total}分，为最终评价结果。`,
+        link: `/unit/${request.cycle_id}/report`,
+      });
+      return { total: result.total, grade: result.grade, initialTotal: initial?.total.toFixed(2) ?? "" };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("STALE");
+    throw error;
+  }
+}
