@@ -1,7 +1,7 @@
 import { getActor, requestIp } from "@/lib/auth/session";
 import { uploadFieldsSchema } from "@/lib/collection/schema";
 import { isAppError, type AppErrorCode } from "@/lib/errors";
-import { uploadEvidence, uploadUnitDocument, type UploadedFile } from "@/lib/files/mutations";
+import { uploadEvidence, uploadRequestEvidence, uploadUnitDocument, type UploadedFile } from "@/lib/files/mutations";
 import { evidenceMaxBytes } from "@/lib/files/storage";
 
 // Multipart upload of one evidence file or unit document (route handler: bodies up to EVIDENCE_MAX_MB,
@@ -34,6 +34,7 @@ export async function POST(request: Request) {
   try {
     const { cycleId, purpose, note } = fields.data;
     if (purpose === "evidence") return Response.json({ ok: true, file: await uploadEvidence(actor, { cycleId }, file, ip) });
+    if (purpose === "request") return Response.json({ ok: true, file: await uploadRequestEvidence(actor, { cycleId }, file, ip) });
     const { evidence } = await uploadUnitDocument(actor, { cycleId, kind: purpose, note }, file, ip);
     return Response.json({ ok: true, file: evidence });
   } catch (error) {

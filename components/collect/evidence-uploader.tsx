@@ -1,15 +1,16 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ui } from "@/components/ui/styles";
 import { FilePicker } from "./file-picker";
 import { fileSize, uploadFile, type UploadedRef } from "./upload";
 
-type Props = { cycleId: string; maxBytes: number; inputId: string };
+type Props = { cycleId: string; maxBytes: number; inputId: string; purpose?: "evidence" | "request"; label?: string; onChange?: (files: UploadedRef[]) => void };
 
 /** Uploads evidence files as they are chosen; the form then carries their ids (evidenceIds). */
-export function EvidenceUploader({ cycleId, maxBytes, inputId }: Props) {
+export function EvidenceUploader({ cycleId, maxBytes, inputId, purpose = "evidence", label = "佐证材料", onChange }: Props) {
   const [files, setFiles] = useState<UploadedRef[]>([]);
+  useEffect(() => onChange?.(files), [files, onChange]);
   const [errors, setErrors] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -17,7 +18,7 @@ export function EvidenceUploader({ cycleId, maxBytes, inputId }: Props) {
     setBusy(true);
     const problems: string[] = [];
     for (const file of chosen) {
-      const outcome = await uploadFile({ cycleId, purpose: "evidence" }, file, maxBytes);
+      const outcome = await uploadFile({ cycleId, purpose }, file, maxBytes);
       if (outcome.ok) setFiles((list) => [...list, outcome.file]);
       else problems.push(outcome.error);
     }
@@ -27,13 +28,13 @@ export function EvidenceUploader({ cycleId, maxBytes, inputId }: Props) {
 
   return (
     <div className="space-y-2">
-      <FilePicker id={inputId} label={`佐证材料（PDF、图片、Word、Excel，每个不超过 ${Math.floor(maxBytes / 1024 / 1024)} MB）`} multiple disabled={busy} onFiles={onFiles} />
+      <FilePicker id={inputId} label={`${label}（PDF、图片、Word、Excel，每个不超过 ${Math.floor(maxBytes / 1024 / 1024)} MB）`} multiple disabled={busy} onFiles={onFiles} />
       {busy ? <p className="text-sm text-slate-600" role="status">正在上传…</p> : null}
       {errors.map((e) => (
         <p key={e} role="alert" className={ui.alertError}>{e}</p>
       ))}
       {files.length > 0 ? (
-        <ul className="space-y-1 text-sm" aria-label="已上传的佐证材料">
+        <ul className="space-y-1 text-sm" aria-label={`已上传的${label}`}>
           {files.map((f) => (
             <li key={f.id} className="flex items-center gap-2">
               <input type="hidden" name="evidenceIds" value={f.id} />

@@ -1,16 +1,19 @@
 "use client";
 
 import { useState, useTransition } from "react";
+import { EvidenceUploader } from "@/components/collect/evidence-uploader";
+import type { UploadedRef } from "@/components/collect/upload";
 import { FieldError } from "@/components/ui/field-error";
 import { ui } from "@/components/ui/styles";
 import type { ActionResult } from "@/lib/actions/safe-action";
 
 type Indicator = { code: string; name: string; categoryName: string; score: string | null; max: number; explanation: string };
-type Props = { cycleId: string; indicators: Indicator[]; submit: (input: unknown) => Promise<ActionResult<{ requestId: string }>> };
+type Props = { cycleId: string; indicators: Indicator[]; maxBytes: number; submit: (input: unknown) => Promise<ActionResult<{ requestId: string }>> };
 
 /** The one request: tick the disputed indicators, give a reason for each. Usable on a phone. */
-export function RequestForm({ cycleId, indicators, submit }: Props) {
+export function RequestForm({ cycleId, indicators, maxBytes, submit }: Props) {
   const [reasons, setReasons] = useState<Record<string, string>>({});
+  const [evidence, setEvidence] = useState<UploadedRef[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [pending, startTransition] = useTransition();
@@ -20,7 +23,7 @@ export function RequestForm({ cycleId, indicators, submit }: Props) {
     event.preventDefault();
     if (!window.confirm(`复评申请只能提出一次，提交后不能修改。确定对${chosen.length}项指标提出复评申请吗？`)) return;
     startTransition(async () => {
-      const result = await submit({ cycleId, items: chosen.map((i) => ({ indicatorCode: i.code, reason: reasons[i.code] ?? "" })) });
+      const result = await submit({ cycleId, items: chosen.map((i) => ({ indicatorCode: i.code, reason: reasons[i.code] ?? "" })), evidenceIds: evidence.map((f) => f.id) });
       if (result.ok) return;
       setError(result.error);
       setFieldErrors(result.fieldErrors ?? {});
@@ -68,6 +71,7 @@ export function RequestForm({ cycleId, indicators, submit }: Props) {
           );
         })}
       </fieldset>
+      <EvidenceUploader cycleId={cycleId} maxBytes={maxBytes} inputId="request-evidence" purpose="request" label="证明材料" onChange={setEvidence} />
       <button type="submit" className={`${ui.btnPrimary} w-full sm:w-auto`} disabled={pending || chosen.length === 0}>
         {pending ? "正在提交…" : `提交复评申请（${chosen.length}项）`}
       </button>

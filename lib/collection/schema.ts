@@ -79,7 +79,7 @@ export const UNIT_DOCUMENT_LABELS: Readonly<Record<UnitDocumentKind, string>> = 
   commitments: "政务承诺",
 };
 
-export const UPLOAD_PURPOSES = ["evidence", ...UNIT_DOCUMENT_KINDS] as const;
+export const UPLOAD_PURPOSES = ["evidence", "request", ...UNIT_DOCUMENT_KINDS] as const;
 export const uploadFieldsSchema = z.object({
   cycleId: id("评价周期"),
   purpose: z.enum(UPLOAD_PURPOSES, { error: "未知的上传用途" }),

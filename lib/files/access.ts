@@ -31,6 +31,8 @@ export async function mayReadEvidence(actor: Actor, id: string): Promise<boolean
   if (roles.includes("office")) return true;
   if (roles.includes("source") && evidence.ownerOrgId === org && (!about || about.sourceOrgId === org) && !document) return true;
   if (roles.includes("unit") && (about?.unitId === org || document?.unitId === org)) return true;
+  // A unit's own uploads for its re-evaluation request (attached or not yet).
+  if (roles.includes("unit") && evidence.ownerOrgId === org && !about && !document) return true;
   if (roles.includes("reviewer") && (about || document) && cycle && REVIEWABLE.has(cycle.status)) return true;
   return false;
 }

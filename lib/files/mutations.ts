@@ -2,7 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/roles";
-import { now } from "@/lib/clock";
+import { formatDateTimeCn, now } from "@/lib/clock";
+import { actionRefusal, feedbackState } from "@/lib/feedback/state";
 import { lockSubmission, writeRefusal } from "@/lib/collection/access";
 import { isPastDeadline } from "@/lib/collection/deadline";
 import { UNIT_DOCUMENT_LABELS, type UnitDocumentKind } from "@/lib/collection/schema";
@@ -56,6 +57,30 @@ export async function uploadEvidence(actor: Actor, input: { cycleId: string }, f
       if (refusal) throw new AppError("FORBIDDEN", refusal);
       const row = await createEvidence(tx, actor, cycle.id, stored, meta);
       await writeAudit(tx, { actor, action: "file.uploaded", entityType: "evidence", entityId: row.id, after: { name: row.originalName, size: row.size, mimeType: row.mimeType, sha256: row.sha256 }, meta: { cycleId: cycle.id }, ip });
+      return { id: row.id, name: row.originalName, size: row.size, mimeType: row.mimeType, sha256: row.sha256 };
+    }),
+  );
+}
+
+/** Evidence for the unit's re-evaluation request: only while its window is open; attached when it files. */
+export async function uploadRequestEvidence(actor: Actor, input: { cycleId: string }, file: UploadedFile, ip?: string | null): Promise<StoredEvidence> {
+  if (!hasPermission(actor.roles, "respond:feedback:own")) throw new AppError("NOT_FOUND");
+  const check = async (tx: Tx | ReturnType<typeof db>) => {
+    const unit = await tx.cycleUnit.findUnique({
+      where: { cycleId_organisationId: { cycleId: input.cycleId, organisationId: actor.organisationId } },
+      select: { issuedAt: true, feedbackEndsAt: true, confirmedAt: true, request: { select: { status: true, filedAt: true, withdrawnAt: true, decidedAt: true } } },
+    });
+    if (!unit) throw new AppError("NOT_FOUND");
+    const state = feedbackState(unit, now());
+    const refusal = actionRefusal(state, unit.feedbackEndsAt ? formatDateTimeCn(unit.feedbackEndsAt) : "");
+    if (refusal) throw new AppError("FORBIDDEN", refusal);
+  };
+  await check(db());
+  return storeThen(file, (stored, meta) =>
+    db().$transaction(async (tx) => {
+      await check(tx);
+      const row = await createEvidence(tx, actor, input.cycleId, stored, meta);
+      await writeAudit(tx, { actor, action: "file.uploaded", entityType: "evidence", entityId: row.id, after: { name: row.originalName, size: row.size, mimeType: row.mimeType, sha256: row.sha256 }, meta: { cycleId: input.cycleId, purpose: "request" }, ip });
       return { id: row.id, name: row.originalName, size: row.size, mimeType: row.mimeType, sha256: row.sha256 };
     }),
   );

@@ -1,4 +1,10 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mayReadEvidence } from "@/lib/files/access";
+import { uploadRequestEvidence } from "@/lib/files/mutations";
+import { samples } from "../unit/files/samples";
 import type { Actor } from "@/lib/auth/actor";
 import { ensureOfficialCalendar } from "@/lib/calendar/builtin";
 import { confirmResult, fileRequest, withdrawRequest } from "@/lib/feedback/mutations";
@@ -16,13 +22,19 @@ let office: Actor;
 const DELIVERED = "2026-11-17T02:00:00Z";
 const ENDS = "2026-11-24T15:59:59.999Z";
 
+let dir: string;
+
 beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "request-evidence-"));
+  process.env.EVIDENCE_DIR = dir;
   t = await createTestDatabase();
   await ensureOfficialCalendar(t.prisma);
   office = await createUser(t.prisma, await createOrg(t.prisma, "市信用办", ["office"]), "office-f", ["office"]);
 });
 afterAll(async () => {
   delete process.env.INTEGRITY_FAKE_NOW;
+  delete process.env.EVIDENCE_DIR;
+  await rm(dir, { recursive: true, force: true });
   await t.drop();
 });
 
@@ -122,5 +134,22 @@ describe("the unit's window", () => {
     await expect(fileRequest(t.prisma, user, { cycleId: c.cycleId, items })).rejects.toThrow(/只能申请一次/);
     const cu = await t.prisma.cycleUnit.findFirstOrThrow({ where: { cycleId: c.cycleId }, include: { request: true } });
     expect(feedbackState({ ...cu, request: cu.request }, new Date("2026-11-19T02:00:00Z"))).toEqual({ kind: "withdrawn", finalAt: new Date("2026-11-19T01:00:00Z") });
+  });
+
+  it("evidence for the request: uploaded by the unit in its window, attached when filed, read by the unit and the office only", async () => {
+    const c = await issuedCycle(2, 77);
+    process.env.INTEGRITY_FAKE_NOW = "2026-11-18T01:00:00Z";
+    const [mine, other] = [c.users[0]!, c.users[1]!];
+    const file = await uploadRequestEvidence(mine, { cycleId: c.cycleId }, { name: "撤销通报的通知.pdf", bytes: samples.pdf });
+    const { requestId } = await fileRequest(t.prisma, mine, { cycleId: c.cycleId, items, evidenceIds: [file.id] });
+    expect((await t.prisma.evidence.findUniqueOrThrow({ where: { id: file.id } })).requestId).toBe(requestId);
+    expect(await mayReadEvidence(mine, file.id)).toBe(true);
+    expect(await mayReadEvidence(other, file.id)).toBe(false);
+    expect(await mayReadEvidence(office, file.id)).toBe(true);
+    // Another unit cannot attach it; and after the window nobody uploads.
+    const stray = await uploadRequestEvidence(other, { cycleId: c.cycleId }, { name: "b.pdf", bytes: samples.pdf });
+    await expect(fileRequest(t.prisma, mine, { cycleId: c.cycleId, items, evidenceIds: [stray.id] })).rejects.toThrow(/只能申请一次/);
+    process.env.INTEGRITY_FAKE_NOW = "2026-11-24T16:00:00Z";
+    await expect(uploadRequestEvidence(other, { cycleId: c.cycleId }, { name: "c.pdf", bytes: samples.pdf })).rejects.toThrow(/截止/);
   });
 });

@@ -8,6 +8,7 @@ import { requirePermission } from "@/lib/auth/session";
 import { formatDateTimeCn, now } from "@/lib/clock";
 import { unitFeedback } from "@/lib/feedback/data";
 import { actionRefusal, feedbackState } from "@/lib/feedback/state";
+import { evidenceMaxBytes } from "@/lib/files/storage";
 import { reportFor } from "@/lib/reports/access";
 import { fileRequestAction } from "../feedback-actions";
 
@@ -31,7 +32,7 @@ export default async function RequestPage({ params }: Props) {
         actions={<Link href={`/unit/${cycleId}/report`} className={ui.btnSecondary}>返回初评报告</Link>}
       />
       {feedback.feedbackEndsAt ? <p className="text-sm">反馈截止：<strong>{formatDateTimeCn(feedback.feedbackEndsAt)}</strong></p> : null}
-      {refusal ? <p role="alert" className={ui.alertError}>{refusal}</p> : <RequestForm cycleId={cycleId} indicators={indicators} submit={fileRequestAction} />}
+      {refusal ? <p role="alert" className={ui.alertError}>{refusal}</p> : <RequestForm cycleId={cycleId} indicators={indicators} maxBytes={evidenceMaxBytes()} submit={fileRequestAction} />}
     </div>
   );
 }
