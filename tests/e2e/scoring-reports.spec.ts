@@ -93,6 +93,8 @@ test("staff run scoring, review and edit a report, download it, and issue; the u
   await page.getByTestId("issue-all").getByRole("button").click();
   await expect(page.getByTestId("issue-done")).toContainText("已送达30个单位的初评报告");
   await expect(page.getByTestId("issue-all")).toHaveCount(0);
+  // The office sees each unit's deadline and the time left.
+  await expect(page.getByRole("row", { name: new RegExp(UNIT) })).toContainText(/反馈期内（剩余 \d+ 天/);
   await page.screenshot({ path: "docs/screenshots/issue.png", fullPage: true });
 
   // The unit is told, and reads exactly its own report, as issued.

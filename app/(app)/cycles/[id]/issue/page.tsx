@@ -7,7 +7,9 @@ import { Pagination } from "@/components/ui/pagination";
 import { SortHeader } from "@/components/ui/sort-header";
 import { ui } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
-import { formatDateTimeCn } from "@/lib/clock";
+import { timeLeft } from "@/components/collect/format";
+import { formatDateTimeCn, now } from "@/lib/clock";
+import { FEEDBACK_STATE_LABELS, feedbackState, type FeedbackFacts } from "@/lib/feedback/state";
 import { cycleHead } from "@/lib/cycles/data";
 import { CYCLE_STATE_LABELS } from "@/lib/cycles/workflow";
 import { withQuery } from "@/lib/list-query";
@@ -18,6 +20,13 @@ export const metadata: Metadata = { title: "送达初评报告" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> };
 
+/** 反馈期内（剩余 2 天 3 小时） / 已确认 / 逾期未反馈… — from the server's clock. */
+function feedbackText(facts: FeedbackFacts, at: Date): string {
+  const state = feedbackState(facts, at);
+  if (state.kind === "not_issued") return "—";
+  return state.kind === "open" ? `${FEEDBACK_STATE_LABELS.open}（${timeLeft(state.endsAt, at)}）` : FEEDBACK_STATE_LABELS[state.kind];
+}
+
 export default async function IssuePage({ params, searchParams }: Props) {
   await requirePermission("issue:reports:any", "cycles");
   const { id } = await params;
@@ -27,6 +36,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const query = issueListSchema.parse(raw);
   const issued = Number(raw.issued ?? 0);
   const [counts, list] = await Promise.all([issueCounts(id), issueList(id, query)]);
+  const at = now();
   const base = `/cycles/${id}/issue`;
   const open = cycle.status === "scoring" || cycle.status === "feedback";
   const current = { q: query.q, sort: query.sort, order: query.order, state: query.state };
@@ -82,10 +92,12 @@ export default async function IssuePage({ params, searchParams }: Props) {
                   <th scope="col" className={ui.th}>等次</th>
                   <th scope="col" className={ui.th}>状态</th>
                   <SortHeader label="送达时间" sortKey="issued" current={current} basePath={base} />
+                  <th scope="col" className={ui.th}>反馈截止</th>
+                  <th scope="col" className={ui.th}>反馈情况</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {list.rows.length === 0 ? <tr><td colSpan={6} className="px-3 py-4 text-center text-slate-500">没有符合条件的单位</td></tr> : null}
+                {list.rows.length === 0 ? <tr><td colSpan={8} className="px-3 py-4 text-center text-slate-500">没有符合条件的单位</td></tr> : null}
                 {list.rows.map((r) => (
                   <tr key={r.id}>
                     <td className={ui.td}>
@@ -96,6 +108,8 @@ export default async function IssuePage({ params, searchParams }: Props) {
                     <td className={ui.td}>{r.grade ?? "—"}</td>
                     <td className={ui.td}>{ISSUE_STATE_LABELS[r.state]}</td>
                     <td className={ui.td}>{r.issuedAt ? formatDateTimeCn(r.issuedAt) : "—"}</td>
+                    <td className={ui.td}>{r.feedback.feedbackEndsAt ? formatDateTimeCn(r.feedback.feedbackEndsAt) : "—"}</td>
+                    <td className={ui.td}>{feedbackText(r.feedback, at)}</td>
                   </tr>
                 ))}
               </tbody>
