@@ -24,11 +24,13 @@ test("admin reads the 2026 calendar and enters 2027 as a draft from the notice",
   await expect(page.getByRole("heading", { level: 1 })).toContainText("2027");
 });
 
-test("the calendar is the admin's: office staff and units get 404", async ({ page }) => {
+test("the calendar is the admin's: office staff and units get 404", async ({ browser }) => {
   for (const login of ["office1", "unit-fgw"]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await signInAs(page, login);
     expect((await page.goto("/calendar"))!.status()).toBe(404);
     expect((await page.goto("/calendar/2026"))!.status()).toBe(404);
-    await page.context().clearCookies();
+    await context.close();
   }
 });
