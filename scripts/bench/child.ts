@@ -3,7 +3,6 @@
 // may use a throw-away embedded PostgreSQL of their own.
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -38,16 +37,6 @@ export function asChild(flag: string, main: () => Promise<void>): void {
   );
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** The app's modules mark themselves "server-only"; outside Next.js that marker is an empty module. */
 export function allowServerOnly(): void {
@@ -59,7 +48,7 @@ export function allowServerOnly(): void {
 /** A fresh, migrated embedded PostgreSQL for the section (DATABASE_URL points at it), removed afterwards. */
 export async function withBenchDatabase<T>(name: string, work: (url: string, dataDir: string) => Promise<T>): Promise<T> {
   allowServerOnly();
-  const { startEmbeddedPostgres } = await import("../lib/embedded-postgres");
+  const { freePort, startEmbeddedPostgres } = await import("../lib/embedded-postgres");
   const { migrate } = await import("../lib/runtime");
   const dataDir = path.join(ROOT, ".data", "pg-bench", `${name}-${process.pid}`);
   const pg = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "bench", fresh: true });

@@ -33,6 +33,18 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** A free loopback port, so parallel runs (tests, benchmarks, several developers) never share a server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
 export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedDatabase> {
   const dataDir = path.resolve(options.dataDir);
   if (!(await portIsFree(options.port))) {

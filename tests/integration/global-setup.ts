@@ -2,27 +2,14 @@
 // embedded server under .data/pg-test. The migrated database becomes a template; each test file
 // gets its own copy (CREATE DATABASE … TEMPLATE), so files never see each other's rows.
 import fs from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import pg from "pg";
-import { startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "../../scripts/lib/embedded-postgres";
 import { migrate, ROOT } from "../../scripts/lib/runtime";
 import { TEMPLATE_DB } from "../support/database";
 
 let embedded: EmbeddedDatabase | undefined;
 let dataDir: string | undefined;
-
-/** A free loopback port, so parallel test runs (several developers, CI) never share a server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export async function setup(): Promise<void> {
   let adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? process.env.DATABASE_URL;
