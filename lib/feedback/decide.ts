@@ -51,19 +51,33 @@ async function lockRequest(tx: Tx, cycleId: string, requestId: string): Promise<
   return row;
 }
 
+export type FourEyesPeople = { officeStaff: number; scorer: { id: string | null; name: string | null } | null; editors: { id: string | null; name: string | null }[] };
+
+/** Who the four-eyes rule looks at for a unit's request: the office's size, who scored it, who edited its report. */
+export async function fourEyesPeople(client: PrismaClient | Tx, unit: { cycleId: string; unitId: string; issuedResultId: string | null }): Promise<FourEyesPeople> {
+  const [officeStaff, issued, editors] = await Promise.all([
+    client.user.count({ where: { active: true, roles: { has: "office" } } }),
+    unit.issuedResultId ? client.unitResult.findUnique({ where: { id: unit.issuedResultId }, select: { run: { select: { startedById: true, startedByName: true } } } }) : null,
+    client.reportText.findMany({ where: { cycleId: unit.cycleId, unitId: unit.unitId }, select: { editedById: true, editedByName: true }, distinct: ["editedById"] }),
+  ]);
+  return {
+    officeStaff,
+    scorer: issued ? { id: issued.run.startedById, name: issued.run.startedByName } : null,
+    editors: editors.map((e) => ({ id: e.editedById, name: e.editedByName })),
+  };
+}
+
+/** The four-eyes refusal for this actor (pure rule in four-eyes.ts over the people above). */
+export function fourEyesFor(actorId: string, people: FourEyesPeople): string | null {
+  return fourEyesRefusal({
+    actorId, officeStaff: people.officeStaff, scorerId: people.scorer?.id ?? null,
+    editorIds: people.editors.map((e) => e.id).filter((id): id is string => id !== null),
+  });
+}
+
 /** Refuses the decider when the four-eyes rule says another staff member must decide. */
 async function checkFourEyes(tx: Tx, actor: NonNullable<AuditActor>, request: Locked): Promise<void> {
-  const [staff, scorer, editors] = await Promise.all([
-    tx.user.count({ where: { active: true, roles: { has: "office" } } }),
-    request.issued_result_id
-      ? tx.unitResult.findUnique({ where: { id: request.issued_result_id }, select: { run: { select: { startedById: true, startedByName: true } } } })
-      : null,
-    tx.reportText.findMany({ where: { cycleId: request.cycle_id, unitId: request.unit_id }, select: { editedById: true }, distinct: ["editedById"] }),
-  ]);
-  const refusal = fourEyesRefusal({
-    actorId: actor.id, officeStaff: staff, scorerId: scorer?.run.startedById ?? null,
-    editorIds: editors.map((e) => e.editedById).filter((id): id is string => id !== null),
-  });
+  const refusal = fourEyesFor(actor.id, await fourEyesPeople(tx, { cycleId: request.cycle_id, unitId: request.unit_id, issuedResultId: request.issued_result_id }));
   if (refusal) throw new AppError("FORBIDDEN", refusal);
 }
 

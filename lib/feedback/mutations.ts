@@ -1,13 +1,13 @@
 import { z } from "zod";
 import type { AuditActor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/mutations";
-import { formatDateTimeCn, now } from "@/lib/clock";
+import { now } from "@/lib/clock";
 import { parseInput } from "@/lib/cycles/lock";
 import type { PrismaClient, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { notifyRole } from "@/lib/notifications/mutations";
 import { Prisma } from "@/prisma/generated/client/client";
-import { actionRefusal, feedbackState, type FeedbackFacts } from "./state";
+import { windowRefusal, type FeedbackFacts } from "./state";
 
 /*
  * The unit's acts in its window (spec/workflow.md "The re-evaluation window"): confirm, file ONE
@@ -53,8 +53,7 @@ async function lockUnit(tx: Tx, cycleId: string, unitId: string): Promise<Unit &
 }
 
 function refuseUnlessOpen(unit: Unit, at: Date): void {
-  const state = feedbackState(unit, at);
-  const refusal = actionRefusal(state, unit.feedbackEndsAt ? formatDateTimeCn(unit.feedbackEndsAt) : "");
+  const refusal = windowRefusal(unit, at);
   if (refusal) throw new AppError("CONFLICT", refusal);
 }
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { listQuerySchema } from "@/lib/list-query";
 import { Prisma } from "@/prisma/generated/client/client";
 import type { IndicatorResult } from "@/lib/scoring";
+import { fourEyesPeople, type FourEyesPeople } from "./decide";
 
 /* The office's queue of re-evaluation requests and one request with what it is decided on. */
 
@@ -54,14 +55,14 @@ export type RequestDetail = {
   initialGrade: string | null;
   items: { indicatorCode: string; name: string; max: number; initialScore: string | null; explanation: string; reason: string; decision: string | null; decisionReason: string | null; decidedAt: Date | null }[];
   evidence: { id: string; originalName: string; size: number }[];
-  scorer: { id: string | null; name: string | null };
-  editors: { id: string | null; name: string | null }[];
+  /** Who the four-eyes rule looks at (lib/feedback/decide.ts fourEyesFor decides with them). */
+  people: FourEyesPeople;
 };
 
 export async function requestDetail(cycleId: string, requestId: string): Promise<RequestDetail | null> {
   const request = await db().reevaluationRequest.findFirst({
     where: { id: requestId, cycleId },
-    include: { items: { orderBy: { indicatorCode: "asc" } }, cycleUnit: { include: { organisation: { select: { id: true, name: true } }, issuedResult: { include: { run: { select: { startedById: true, startedByName: true } } } } } } },
+    include: { items: { orderBy: { indicatorCode: "asc" } }, cycleUnit: { include: { organisation: { select: { id: true, name: true } }, issuedResult: true } } },
   });
   if (!request) return null;
   const issued = request.cycleUnit.issuedResult;
@@ -71,9 +72,9 @@ export async function requestDetail(cycleId: string, requestId: string): Promise
     for (const i of c.indicators) names.set(i.code, { name: i.name, max: i.max });
   }
   const results = new Map(((issued?.indicators ?? []) as IndicatorResult[]).map((i) => [i.code, i]));
-  const [evidence, editors] = await Promise.all([
+  const [evidence, people] = await Promise.all([
     db().evidence.findMany({ where: { requestId }, select: { id: true, originalName: true, size: true } }),
-    db().reportText.findMany({ where: { cycleId, unitId: request.unitId }, select: { editedById: true, editedByName: true }, distinct: ["editedById"] }),
+    fourEyesPeople(db(), { cycleId, unitId: request.unitId, issuedResultId: issued?.id ?? null }),
   ]);
   return {
     id: request.id, cycleId, status: request.status, filedAt: request.filedAt, filedByName: request.filedByName,
@@ -85,7 +86,6 @@ export async function requestDetail(cycleId: string, requestId: string): Promise
       reason: item.reason, decision: item.decision, decisionReason: item.decisionReason, decidedAt: item.decidedAt,
     })),
     evidence,
-    scorer: { id: issued?.run.startedById ?? null, name: issued?.run.startedByName ?? null },
-    editors: editors.map((e) => ({ id: e.editedById, name: e.editedByName })),
+    people,
   };
 }

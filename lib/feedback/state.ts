@@ -1,6 +1,7 @@
 // A unit's feedback state after delivery (spec/workflow.md "The re-evaluation window"). Pure and
 // derived from the time: when the window passes with no action the initial result is final by
 // itself ("lapsed", final at the deadline) — no button or job has to run.
+import { formatDateTimeCn } from "@/lib/clock";
 
 export type FeedbackFacts = {
   issuedAt: Date | null;
@@ -60,4 +61,9 @@ export function actionRefusal(state: FeedbackState, endsAtText: string): string 
     case "confirmed":
       return "本单位已确认初评结果";
   }
+}
+
+/** Why the unit cannot confirm, request or upload evidence at `at`, or null while its window is open. */
+export function windowRefusal(facts: FeedbackFacts, at: Date): string | null {
+  return actionRefusal(feedbackState(facts, at), facts.feedbackEndsAt ? formatDateTimeCn(facts.feedbackEndsAt) : "");
 }

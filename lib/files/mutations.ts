@@ -2,8 +2,8 @@ import "server-only";
 import { writeAudit } from "@/lib/audit/mutations";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/roles";
-import { formatDateTimeCn, now } from "@/lib/clock";
-import { actionRefusal, feedbackState } from "@/lib/feedback/state";
+import { now } from "@/lib/clock";
+import { windowRefusal } from "@/lib/feedback/state";
 import { lockSubmission, writeRefusal } from "@/lib/collection/access";
 import { isPastDeadline } from "@/lib/collection/deadline";
 import { UNIT_DOCUMENT_LABELS, type UnitDocumentKind } from "@/lib/collection/schema";
@@ -71,8 +71,7 @@ export async function uploadRequestEvidence(actor: Actor, input: { cycleId: stri
       select: { issuedAt: true, feedbackEndsAt: true, confirmedAt: true, request: { select: { status: true, filedAt: true, withdrawnAt: true, decidedAt: true } } },
     });
     if (!unit) throw new AppError("NOT_FOUND");
-    const state = feedbackState(unit, now());
-    const refusal = actionRefusal(state, unit.feedbackEndsAt ? formatDateTimeCn(unit.feedbackEndsAt) : "");
+    const refusal = windowRefusal(unit, now());
     if (refusal) throw new AppError("FORBIDDEN", refusal);
   };
   await check(db());

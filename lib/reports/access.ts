@@ -2,8 +2,9 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
-import { loadUnitReport, type ReportWhich } from "./load";
-import type { UnitReport } from "./model";
+import { loadReportInput, loadUnitReport, type ReportWhich } from "./load";
+import { buildReport, type ReportInput, type UnitReport } from "./model";
+import { textEditRefusal } from "./policy";
 
 /*
  * Who reads which report (spec/access.md): office staff every unit's current report; reviewers only
@@ -39,4 +40,14 @@ export async function reportFor(actor: Actor, cycleId: string, unitId: string): 
   }
   const report = await loadUnitReport(db(), cycleId, unitId, which);
   return report ? { report, which, viewer, issuedAt: cu.issuedAt, cycleStatus: status } : null;
+}
+
+/** The report as staff edit it: its input (the generated texts need the scheme and scores) and whether it is frozen. */
+export async function reportForEditing(cycleId: string, unitId: string): Promise<{ input: ReportInput; report: UnitReport; refusal: string | null } | null> {
+  const [input, head] = await Promise.all([
+    loadReportInput(db(), cycleId, unitId, "current"),
+    db().cycleUnit.findUnique({ where: { cycleId_organisationId: { cycleId, organisationId: unitId } }, select: { issuedAt: true, cycle: { select: { status: true } } } }),
+  ]);
+  if (!input || !head) return null;
+  return { input, report: buildReport(input), refusal: textEditRefusal(head.cycle.status, head.issuedAt) };
 }

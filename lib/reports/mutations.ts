@@ -9,6 +9,7 @@ import type { PrismaClient } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications/mutations";
 import { Prisma } from "@/prisma/generated/client/client";
+import { canIssueIn, textEditRefusal } from "./policy";
 
 /*
  * The office's two acts on reports (spec/workflow.md "Scoring and initial reports"): editing the
@@ -17,7 +18,6 @@ import { Prisma } from "@/prisma/generated/client/client";
  * moves the cycle into feedback). Each is one transaction with its audit rows.
  */
 
-const STATES_WITH_REPORTS = ["scoring", "feedback"];
 const PROBLEM_MAX = 2000;
 
 export const reportTextItemSchema = z.object({
@@ -45,9 +45,9 @@ export async function saveReportText(client: PrismaClient, actor: AuditActor, ra
         select: { currentResultId: true, issuedAt: true, cycle: { select: { status: true, name: true } }, organisation: { select: { name: true } } },
       });
       if (!cu) throw new AppError("NOT_FOUND");
-      if (!STATES_WITH_REPORTS.includes(cu.cycle.status)) throw new AppError("CONFLICT", "该评价周期不在评分或反馈阶段，报告不能修改");
+      const refusal = textEditRefusal(cu.cycle.status, cu.issuedAt);
+      if (refusal) throw new AppError("CONFLICT", refusal);
       if (!cu.currentResultId) throw new AppError("CONFLICT", "该单位还没有评分结果，请先评分");
-      if (cu.issuedAt) throw new AppError("CONFLICT", "初评报告已送达，内容已冻结，不能再修改");
       const last = await tx.reportText.findFirst({ where: { cycleId: input.cycleId, unitId: input.unitId }, orderBy: { version: "desc" } });
       if ((last?.version ?? 0) !== input.expectedVersion) throw new AppError("STALE", "该报告的问题与建议已被他人修改，请刷新后重试（您的修改未保存）");
       const version = input.expectedVersion + 1;
@@ -87,7 +87,7 @@ export async function issueReports(client: PrismaClient, actor: AuditActor, raw:
     // The cycle row lock serialises issuing against itself and against the move into feedback.
     const [cycle] = await tx.$queryRaw<{ id: string; name: string; status: string }[]>`SELECT id, name, status::text AS status FROM cycle WHERE id = ${input.cycleId} FOR UPDATE`;
     if (!cycle) throw new AppError("NOT_FOUND");
-    if (!STATES_WITH_REPORTS.includes(cycle.status)) throw new AppError("CONFLICT", "只有评分阶段（或反馈阶段）的周期可以送达初评报告");
+    if (!canIssueIn(cycle.status)) throw new AppError("CONFLICT", "只有评分阶段（或反馈阶段）的周期可以送达初评报告");
     if ((await tx.scoringRun.count({ where: { cycleId: cycle.id, status: "running" } })) > 0) throw new AppError("CONFLICT", "评分正在进行，请等评分完成后再送达");
     const selected = [...new Set(input.unitIds)];
     const candidates = await tx.cycleUnit.findMany({

@@ -13,6 +13,7 @@ import { FEEDBACK_STATE_LABELS, feedbackState, type FeedbackFacts } from "@/lib/
 import { cycleHead } from "@/lib/cycles/data";
 import { CYCLE_STATE_LABELS } from "@/lib/cycles/workflow";
 import { withQuery } from "@/lib/list-query";
+import { canIssueIn } from "@/lib/reports/policy";
 import { ISSUE_PAGE_SIZE, ISSUE_STATE_LABELS, ISSUE_STATES, issueCounts, issueList, issueListSchema } from "@/lib/reports/issue-data";
 import { issueReportsAction } from "../reports/actions";
 
@@ -38,7 +39,7 @@ export default async function IssuePage({ params, searchParams }: Props) {
   const [counts, list] = await Promise.all([issueCounts(id), issueList(id, query)]);
   const at = now();
   const base = `/cycles/${id}/issue`;
-  const open = cycle.status === "scoring" || cycle.status === "feedback";
+  const open = canIssueIn(cycle.status);
   const current = { q: query.q, sort: query.sort, order: query.order, state: query.state };
   return (
     <div className="space-y-4">

@@ -7,7 +7,7 @@ import { ui } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTimeCn, now } from "@/lib/clock";
 import { unitFeedback } from "@/lib/feedback/data";
-import { actionRefusal, feedbackState } from "@/lib/feedback/state";
+import { windowRefusal } from "@/lib/feedback/state";
 import { evidenceMaxBytes } from "@/lib/files/storage";
 import { reportFor } from "@/lib/reports/access";
 import { fileRequestAction } from "../feedback-actions";
@@ -21,8 +21,7 @@ export default async function RequestPage({ params }: Props) {
   const { cycleId } = await params;
   const [access, feedback] = await Promise.all([reportFor(actor, cycleId, actor.organisationId), unitFeedback(cycleId, actor.organisationId)]);
   if (!access || access.viewer !== "unit" || !feedback) notFound();
-  const state = feedbackState(feedback, now());
-  const refusal = actionRefusal(state, feedback.feedbackEndsAt ? formatDateTimeCn(feedback.feedbackEndsAt) : "");
+  const refusal = windowRefusal(feedback, now());
   const indicators = access.report.indicators.map((i) => ({ code: i.code, name: i.name, categoryName: i.categoryName, score: i.score, max: i.max, explanation: i.explanation }));
   return (
     <div className="space-y-4">

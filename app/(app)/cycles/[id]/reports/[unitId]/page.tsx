@@ -8,6 +8,7 @@ import { unitCategoryComparison } from "@/lib/results/data";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTimeCn } from "@/lib/clock";
 import { reportFor } from "@/lib/reports/access";
+import { textEditRefusal } from "@/lib/reports/policy";
 
 export const metadata: Metadata = { title: "评价报告" };
 
@@ -19,7 +20,7 @@ export default async function UnitReportPage({ params, searchParams }: Props) {
   const access = await reportFor(actor, id, unitId);
   if (!access || access.viewer === "unit") notFound();
   const { report, issuedAt, cycleStatus } = access;
-  const editable = access.viewer === "office" && !issuedAt && (cycleStatus === "scoring" || cycleStatus === "feedback");
+  const editable = access.viewer === "office" && textEditRefusal(cycleStatus, issuedAt) === null;
   const base = `/cycles/${id}/reports/${unitId}`;
   const saved = (await searchParams).saved;
   return (

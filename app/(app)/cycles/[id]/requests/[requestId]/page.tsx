@@ -8,8 +8,7 @@ import { ui } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
 import { formatDateTimeCn } from "@/lib/clock";
 import { correctionHref } from "@/lib/collection/correction-links";
-import { db } from "@/lib/db/client";
-import { fourEyesRefusal } from "@/lib/feedback/four-eyes";
+import { fourEyesFor } from "@/lib/feedback/decide";
 import { REQUEST_STATUS_LABELS, requestDetail } from "@/lib/feedback/queue";
 import { completeReviewAction, decideItemAction } from "../actions";
 
@@ -22,8 +21,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
   const { id, requestId } = await params;
   const request = await requestDetail(id, requestId);
   if (!request) notFound();
-  const staff = await db().user.count({ where: { active: true, roles: { has: "office" } } });
-  const blocked = fourEyesRefusal({ actorId: actor.id, officeStaff: staff, scorerId: request.scorer.id, editorIds: request.editors.map((e) => e.id).filter((x): x is string => x !== null) });
+  const blocked = fourEyesFor(actor.id, request.people);
   const open = request.status === "filed";
   const allDecided = request.items.every((i) => i.decision);
   const done = await searchParams;
@@ -40,7 +38,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
         }
       />
       <p className="text-sm text-slate-600">
-        初评评分人：{request.scorer.name ?? "系统"}{request.editors.length > 0 ? `；报告编辑人：${request.editors.map((e) => e.name ?? "—").join("、")}` : ""}。
+        初评评分人：{request.people.scorer?.name ?? "系统"}{request.people.editors.length > 0 ? `；报告编辑人：${request.people.editors.map((e) => e.name ?? "—").join("、")}` : ""}。
       </p>
       {done.to && request.status === "decided" ? (
         <p role="status" className={ui.alertOk} data-testid="review-completed">

@@ -5,9 +5,8 @@ import { ReportTextEditor } from "@/components/reports/text-editor";
 import { PageHeader } from "@/components/ui/page-header";
 import { ui } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/session";
-import { db } from "@/lib/db/client";
-import { loadReportInput } from "@/lib/reports/load";
-import { buildReport, generateProblems } from "@/lib/reports/model";
+import { reportForEditing } from "@/lib/reports/access";
+import { generateProblems } from "@/lib/reports/model";
 import { saveReportTextAction } from "../../actions";
 
 export const metadata: Metadata = { title: "编辑问题与建议" };
@@ -17,12 +16,10 @@ type Props = { params: Promise<{ id: string; unitId: string }> };
 export default async function EditReportTextPage({ params }: Props) {
   await requirePermission("edit:reports:any", "cycles");
   const { id, unitId } = await params;
-  const input = await loadReportInput(db(), id, unitId, "current");
-  if (!input) notFound();
-  const head = await db().cycleUnit.findUnique({ where: { cycleId_organisationId: { cycleId: id, organisationId: unitId } }, select: { issuedAt: true, cycle: { select: { status: true } } } });
-  const report = buildReport(input);
+  const editing = await reportForEditing(id, unitId);
+  if (!editing) notFound();
+  const { input, report, refusal } = editing;
   const back = `/cycles/${id}/reports/${unitId}`;
-  const frozen = head?.issuedAt || !["scoring", "feedback"].includes(head?.cycle.status ?? "");
   return (
     <div className="space-y-4">
       <PageHeader
@@ -30,8 +27,8 @@ export default async function EditReportTextPage({ params }: Props) {
         description={`${report.unit.name} · ${report.cycle.name}。自动生成的内容按失分指标列出，可逐条修改、删除或增加；每次保存都留有版本和编辑人。`}
         actions={<Link href={back} className={ui.btnSecondary}>返回报告</Link>}
       />
-      {frozen ? (
-        <p role="alert" className={ui.alertError}>初评报告已送达或周期不在评分阶段，问题与建议不能再修改。</p>
+      {refusal ? (
+        <p role="alert" className={ui.alertError}>{refusal}</p>
       ) : (
         <ReportTextEditor
           cycleId={id}
