@@ -6,8 +6,11 @@ export type NavItem = { href: string; label: string; permission: Permission | nu
 const NAV: NavItem[] = [
   { href: "/", label: "首页", permission: null },
   { href: "/cycles", label: "评价周期", permission: "manage:cycles:any" },
+  { href: "/review", label: "结果审批", permission: "approve:cycles:any" },
+  { href: "/dossiers", label: "诚信档案", permission: "read:dossiers:any" },
   { href: "/collect", label: "数据报送", permission: "submit:facts:assigned" },
   { href: "/unit", label: "本单位评价", permission: "read:collection:own" },
+  { href: "/unit/dossier", label: "本单位档案", permission: "read:dossier:own" },
   { href: "/schemes", label: "指标体系", permission: "read:schemes:any" },
   { href: "/orgs", label: "单位管理", permission: "manage:orgs:any" },
   { href: "/users", label: "账户管理", permission: "manage:users:any" },

@@ -27,6 +27,17 @@ const GRANTS = {
   "submit:facts:assigned": ["source"],
   "upload:documents:own": ["unit"],
   "read:collection:own": ["unit"],
+  "open:approval:any": ["office"],
+  "approve:cycles:any": ["reviewer"],
+  "resolve:sendbacks:any": ["office"],
+  "archive:cycles:any": ["office"],
+  "read:volume:any": ["office", "reviewer"],
+  "record:dispatch:any": ["office"],
+  "read:dossiers:any": ["office", "reviewer"],
+  "amend:dossiers:any": ["office"],
+  "review:rectification:any": ["office"],
+  "read:dossier:own": ["unit"],
+  "rectify:dossier:own": ["unit"],
 } as const satisfies Record<string, readonly UserRole[]>;
 
 export type Permission = keyof typeof GRANTS;
