@@ -104,12 +104,13 @@ export async function correctionSlot(ref: CorrectionCellRef): Promise<CycleSlot 
 /** The correction view of one cell, the sub-items of a composite indicator, or null (no such cell). */
 export async function correctionView(ref: CorrectionCellRef): Promise<CorrectionView | CorrectionItems | null> {
   const client = db();
-  const [cycle, enrolment] = await Promise.all([
+  const [cycle, enrolment, sentBack] = await Promise.all([
     client.cycle.findUnique({ where: { id: ref.cycleId }, select: { id: true, name: true, year: true, status: true, collectionDeadline: true } }),
     client.cycleUnit.findUnique({
       where: { cycleId_organisationId: { cycleId: ref.cycleId, organisationId: ref.unitId } },
       select: { unitKind: true, issuedAt: true, request: { select: { status: true } }, organisation: { select: { id: true, name: true } } },
     }),
+    client.approvalUnit.count({ where: { cycleId: ref.cycleId, unitId: ref.unitId, resolvedAt: null } }),
   ]);
   if (!cycle || !enrolment) return null;
   const unit = { id: enrolment.organisation.id, name: enrolment.organisation.name, kind: enrolment.unitKind, issuedAt: enrolment.issuedAt };
@@ -167,7 +168,7 @@ export async function correctionView(ref: CorrectionCellRef): Promise<Correction
     cycle,
     unit,
     slot,
-    refusal: correctionRefusal(cycle.status, unit.issuedAt, enrolment.request?.status === "filed"),
+    refusal: correctionRefusal(cycle.status, unit.issuedAt, enrolment.request?.status === "filed" || sentBack > 0),
     outcome,
     sourceNames: names,
     sources,

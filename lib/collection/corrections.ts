@@ -77,7 +77,8 @@ async function correctableCell(tx: Tx, target: CorrectionTarget): Promise<Correc
   if (locked.length === 0) throw new AppError("NOT_FOUND");
   const [enrolment] = await tx.$queryRaw<{ unit_kind: UnitKind; issued_at: Date | null; under_review: boolean }[]>`
     SELECT cu.unit_kind::text AS unit_kind, cu.issued_at,
-           EXISTS (SELECT 1 FROM reevaluation_request r WHERE r.cycle_unit_id = cu.id AND r.status = 'filed') AS under_review
+           (EXISTS (SELECT 1 FROM reevaluation_request r WHERE r.cycle_unit_id = cu.id AND r.status = 'filed')
+            OR EXISTS (SELECT 1 FROM approval_unit a WHERE a.cycle_id = cu.cycle_id AND a.unit_id = cu.organisation_id AND a.resolved_at IS NULL)) AS under_review
       FROM cycle_unit cu
      WHERE cu.cycle_id = ${target.cycleId} AND cu.organisation_id = ${target.unitId} FOR SHARE OF cu`;
   if (!enrolment) throw new AppError("NOT_FOUND");

@@ -1,15 +1,12 @@
 import { z } from "zod";
 import type { AuditActor } from "@/lib/auth/actor";
 import { writeAudit } from "@/lib/audit/mutations";
-import { loadCycleSlots } from "@/lib/collection/cycle-slots";
-import { deriveUnitFacts, type EntryInput, type RecordInput } from "@/lib/collection/derive";
-import { now } from "@/lib/clock";
 import { parseInput } from "@/lib/cycles/lock";
 import type { PrismaClient, Tx } from "@/lib/db/prisma";
 import { AppError } from "@/lib/errors";
+import { now } from "@/lib/clock";
 import { notifyUsers } from "@/lib/notifications/mutations";
-import { needsAllUnits } from "@/lib/results/plan";
-import { scoreUnits, type UnitFacts, type UnitKind } from "@/lib/scoring";
+import { rescoreUnit } from "@/lib/results/rescore";
 import { Prisma } from "@/prisma/generated/client/client";
 import { fourEyesRefusal } from "./four-eyes";
 
@@ -101,34 +98,6 @@ export async function decideItem(client: PrismaClient, actor: NonNullable<AuditA
   });
 }
 
-/** The unit's facts as they now stand, scored alone (or against the initial run's values for rank rules). */
-async function rescore(tx: Tx, request: Locked) {
-  const slots = await loadCycleSlots(tx, request.cycle_id);
-  const scheme = slots.schemes.find((s) => s.unitKind === request.unit_kind);
-  if (!scheme) throw new AppError("CONFLICT", "该单位类别没有指标体系");
-  const bound = slots.slots.filter((s) => s.unitKind === request.unit_kind).map((s) => s.bound);
-  const [entries, records] = await Promise.all([
-    tx.factEntry.findMany({ where: { cycleId: request.cycle_id, unitId: request.unit_id }, select: { indicatorCode: true, subKey: true, sourceOrgId: true, answer: true, value: true } }),
-    tx.factRecord.findMany({ where: { cycleId: request.cycle_id, unitId: request.unit_id, withdrawnAt: null }, select: { indicatorCode: true, subKey: true, sourceOrgId: true, itemKey: true } }),
-  ]);
-  const derived = deriveUnitFacts(bound, { entries: entries as EntryInput[], records: records as RecordInput[] });
-  if (!derived.complete) {
-    const problems = [...derived.pending.map((p) => `${p.indicatorCode}：缺少数据`), ...derived.problems.map((p) => `${p.indicatorCode}：${p.message}`)];
-    throw new AppError("CONFLICT", `该单位的指标数据不完整，不能重新评分：${problems.join("；")}`);
-  }
-  const units: UnitFacts[] = [{ code: request.unit_id, facts: derived.facts }];
-  if (needsAllUnits(scheme.document)) {
-    // Rank rules: the corrected value is ranked against the other units' values of the initial run.
-    const others = await tx.$queryRaw<{ unit_id: string; facts: Record<string, unknown> }[]>`
-      SELECT r.unit_id, r.facts FROM cycle_unit cu JOIN unit_result r ON r.id = COALESCE(cu.issued_result_id, cu.current_result_id)
-       WHERE cu.cycle_id = ${request.cycle_id} AND cu.unit_kind::text = ${request.unit_kind} AND cu.organisation_id <> ${request.unit_id}`;
-    units.push(...others.map((o) => ({ code: o.unit_id, facts: o.facts })));
-  }
-  const outcome = scoreUnits(scheme.document, units);
-  if (!outcome.ok) throw new AppError("CONFLICT", `重新评分失败：${outcome.problems.slice(0, 5).map((p) => p.message).join("；")}`);
-  return { result: outcome.results[0]!, facts: derived.facts, schemeVersionId: scheme.schemeVersionId };
-}
-
 /**
  * Completes the review once every disputed indicator is decided: re-scores the unit, stores the
  * revised result as its current (final) result, closes the request and tells the unit.
@@ -142,25 +111,10 @@ export async function completeReview(client: PrismaClient, actor: NonNullable<Au
       const items = await tx.requestItem.findMany({ where: { requestId: request.id } });
       const open = items.filter((i) => !i.decision);
       if (open.length > 0) throw new AppError("CONFLICT", `还有${open.length}项指标未作出决定：${open.map((i) => i.indicatorCode).join("、")}`);
-      const initial = request.issued_result_id ? await tx.unitResult.findUniqueOrThrow({ where: { id: request.issued_result_id } }) : null;
-      const { result, facts, schemeVersionId } = await rescore(tx, request);
-      const at = now();
-      const last = await tx.scoringRun.aggregate({ where: { cycleId: request.cycle_id }, _max: { number: true } });
-      const run = await tx.scoringRun.create({
-        data: {
-          cycleId: request.cycle_id, number: (last._max.number ?? 0) + 1, status: "succeeded", selectedUnitIds: [request.unit_id],
-          startedById: actor.id, startedByName: actor.displayName, startedAt: at, finishedAt: at, unitCount: 1,
-        },
+      const { stored: revised, initial, at } = await rescoreUnit(tx, actor, {
+        cycleId: request.cycle_id, unitId: request.unit_id, cycleUnitId: request.cycle_unit_id, unitKind: request.unit_kind, issuedResultId: request.issued_result_id,
       });
-      await tx.scoringRunProgress.create({ data: { runId: run.id, phase: "done", done: 1, total: 1 } });
-      const revised = await tx.unitResult.create({
-        data: {
-          runId: run.id, cycleId: request.cycle_id, unitId: request.unit_id, unitKind: request.unit_kind as UnitKind,
-          schemeVersionId, total: new Prisma.Decimal(result.total), grade: result.grade, rank: initial?.rank ?? result.rank,
-          categories: result.categories as unknown as Prisma.InputJsonValue, indicators: result.indicators as unknown as Prisma.InputJsonValue, facts: facts as Prisma.InputJsonValue,
-        },
-      });
-      await tx.cycleUnit.update({ where: { id: request.cycle_unit_id }, data: { currentResultId: revised.id, version: { increment: 1 } } });
+      const result = { total: revised.total.toFixed(2), grade: revised.grade };
       await tx.reevaluationRequest.update({ where: { id: request.id }, data: { status: "decided", decidedAt: at, decidedById: actor.id, revisedResultId: revised.id } });
       const upheld = items.filter((i) => i.decision === "upheld").length;
       await writeAudit(tx, {

@@ -22,7 +22,7 @@ describe("correctionRefusal", () => {
     expect(correctionRefusal("scoring", null)).toBeNull();
     expect(correctionRefusal("feedback", null)).toBeNull();
     // 2026-12-04 17:30 UTC is 5 December 01:30 in Beijing, whatever the machine's zone.
-    expect(correctionRefusal("scoring", new Date("2026-12-04T17:30:00Z"))).toBe("该单位的初评结果已于2026年12月5日 01:30:00送达，数据不能再更正（复评申请审核期间除外）");
+    expect(correctionRefusal("scoring", new Date("2026-12-04T17:30:00Z"))).toBe("该单位的初评结果已于2026年12月5日 01:30:00送达，数据不能再更正（复评申请审核期间和审批退回后除外）");
     // An issued unit whose re-evaluation request is under review may be corrected in feedback only.
     expect(correctionRefusal("feedback", new Date("2026-12-04T17:30:00Z"), true)).toBeNull();
     expect(correctionRefusal("feedback", new Date("2026-12-04T17:30:00Z"), false)).toMatch(/不能再更正/);
@@ -31,7 +31,9 @@ describe("correctionRefusal", () => {
   it("refuses every other state with its name", () => {
     expect(correctionRefusal("collecting", null)).toContain("数据归集尚未结束");
     expect(correctionRefusal("draft", null)).toContain("“筹备”阶段");
-    expect(correctionRefusal("approval", null)).toContain("“审批”阶段");
+    expect(correctionRefusal("archived", null)).toContain("“归档”阶段");
+    expect(correctionRefusal("approval", new Date("2026-12-04T17:30:00Z"))).toContain("只能更正被审批退回");
+    expect(correctionRefusal("approval", new Date("2026-12-04T17:30:00Z"), true)).toBeNull();
     expect(correctionRefusal("archived", null)).toContain("“归档”阶段");
   });
 });
