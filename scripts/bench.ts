@@ -3,11 +3,14 @@ import { importBench } from "./bench/import";
 import { reportBench } from "./bench/report";
 import { scoringRunBench } from "./bench/scoring-run";
 import type { BenchSection } from "./bench/types";
+import { volumeBench } from "./bench/volume";
 
-/** `npm run bench [section…]`: runs every section (or the named ones) and checks its bar. */
-const sections: BenchSection[] = [engineBench, importBench, scoringRunBench, reportBench];
+/** `npm run bench [section…] [-- --option value]`: runs every section (or the named ones) and checks its bar. */
+const sections: BenchSection[] = [engineBench, importBench, scoringRunBench, reportBench, volumeBench];
 
-const wanted = process.argv.slice(2);
+// Section names; an option (--units 50000) and its value are read by the section itself.
+const args = process.argv.slice(2);
+const wanted = args.filter((a, i) => !a.startsWith("-") && !args[i - 1]?.startsWith("--"));
 let failed = 0;
 for (const section of sections) {
   if (wanted.length > 0 && !wanted.includes(section.name)) continue;

@@ -1,7 +1,9 @@
-import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { link, mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { Transform, type Writable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { maxUploadBytes } from "./policy";
 
 /*
@@ -55,4 +57,54 @@ export async function discardStored(storedName: string): Promise<void> {
 
 export function storedLocation(storedName: string): string {
   return storedPath(storedName);
+}
+
+/** A file being written to the store as a stream (a compiled volume): see createStoredWrite. */
+export type StoredWrite = {
+  storedName: string;
+  /** Where the bytes go; end it (or let a pipeline end it) before commit. */
+  stream: Writable;
+  /** Waits for the bytes to reach the disk and puts the file under its name; its digest and size. */
+  commit(): Promise<{ sha256: string; size: number }>;
+  /** Stops the write and removes what was written. */
+  abort(): Promise<void>;
+};
+
+/**
+ * A new stored file written as a stream: the bytes go to a temporary file beside their final place
+ * and take the random name (never overwriting) only once complete, so a failed or interrupted write
+ * never leaves a partial file under a stored name. The SHA-256 is computed on the way.
+ */
+export async function createStoredWrite(): Promise<StoredWrite> {
+  const storedName = randomBytes(16).toString("hex");
+  const file = storedPath(storedName);
+  const partial = `${file}.part`;
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  const hash = createHash("sha256");
+  let size = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      size += chunk.length;
+      done(null, chunk);
+    },
+  });
+  const written = pipeline(stream, createWriteStream(partial, { flags: "wx", mode: 0o600 }));
+  written.catch(() => undefined);
+  return {
+    storedName,
+    stream,
+    async commit() {
+      await written;
+      await link(partial, file);
+      await unlink(partial);
+      return { sha256: hash.digest("hex"), size };
+    },
+    async abort() {
+      stream.destroy();
+      await written.catch(() => undefined);
+      await unlink(partial).catch(() => undefined);
+      await unlink(file).catch(() => undefined);
+    },
+  };
 }
