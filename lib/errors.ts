@@ -25,3 +25,14 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+export const ARCHIVED_MESSAGE = "该评价周期已归档，数据只读，不能修改；如需更正，请在诚信档案中添加更正记录";
+
+/**
+ * A refusal by the database's own rules, as an AppError: the archive freeze (triggers raising
+ * SQLSTATE 55000 "…已归档…") is the last line behind the application's checks.
+ */
+export function databaseRefusal(error: unknown): AppError | null {
+  const text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? "")}` : String(error);
+  return text.includes("已归档") ? new AppError("CONFLICT", ARCHIVED_MESSAGE) : null;
+}

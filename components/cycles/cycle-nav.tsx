@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { CycleState } from "@/lib/cycles/workflow";
 import { CycleStatusBadge } from "./labels";
 
-type Tab = "overview" | "units" | "schemes" | "assignments" | "collection" | "monitor" | "scoring" | "results" | "issue" | "requests";
+type Tab = "overview" | "units" | "schemes" | "assignments" | "collection" | "monitor" | "scoring" | "results" | "issue" | "requests" | "approval" | "archive";
 
 const SCORED: readonly CycleState[] = ["scoring", "feedback", "approval", "archived"];
 
@@ -24,7 +24,10 @@ export function CycleNav({ cycle, current, readOnly = false }: { cycle: { id: st
   if (SCORED.includes(cycle.status)) {
     tabs.push(["scoring", "评分", `${base}/scoring`], ["results", "评分结果", `${base}/results`], ["issue", "送达", `${base}/issue`]);
   }
-  if (cycle.status === "feedback" || cycle.status === "approval" || cycle.status === "archived") tabs.push(["requests", "复评申请", `${base}/requests`]);
+  if (cycle.status === "feedback" || cycle.status === "approval" || cycle.status === "archived") {
+    tabs.push(["requests", "复评申请", `${base}/requests`], ["approval", "结果审批", `${base}/approval`]);
+  }
+  if (cycle.status === "approval" || cycle.status === "archived") tabs.push(["archive", "归档与汇编", `${base}/archive`]);
   const shown = readOnly ? tabs.filter(([key]) => key === "results") : tabs;
   return (
     <div className="space-y-3">

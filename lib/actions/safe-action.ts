@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { AppError, isAppError, type AppErrorCode } from "@/lib/errors";
+import { AppError, databaseRefusal, isAppError, type AppErrorCode } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/roles";
 import { auditDenied, getActor } from "@/lib/auth/session";
@@ -48,6 +48,8 @@ export function protectedAction<S extends z.ZodType, T>(
     } catch (error) {
       unstable_rethrow(error);
       if (isAppError(error)) return { ok: false, error: error.message, code: error.code, fieldErrors: error.fieldErrors };
+      const refused = databaseRefusal(error);
+      if (refused) return { ok: false, error: refused.message, code: refused.code };
       console.error(error);
       return { ok: false, error: "服务器内部错误，操作未完成，请稍后重试" };
     }

@@ -76,7 +76,9 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
   const decided = cu?.request?.status === "decided" ? cu.request : null;
   const initial = cu?.issuedResult ?? null;
   const revised = decided && initial && which !== "issued" ? cu?.currentResult ?? null : null;
-  const result = revised ?? (which === "current" ? cu?.currentResult : cu?.issuedResult);
+  // A unit a reviewer sent back and the office re-scored: its current result is the final one.
+  const adjusted = cu?.adjustedAt && which !== "issued" ? cu.currentResult : null;
+  const result = adjusted ?? revised ?? (which === "current" ? cu?.currentResult : cu?.issuedResult);
   if (!cu || !result) return null;
   const [scheme, slots, entries, records, badRecords, text, issuer] = await Promise.all([
     client.schemeVersion.findUniqueOrThrow({ where: { id: result.schemeVersionId }, select: { document: true } }),
@@ -99,8 +101,8 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
     cycle: cu.cycle,
     unit: { id: cu.organisation.id, name: cu.organisation.name, uscc: cu.organisation.uscc, kindLabel: UNIT_KIND_LABELS[cu.unitKind] },
     issuer,
-    version: review ? "revised" : "initial",
-    date: review ? review.decidedAt : beijingDate(issuedOnly && cu.issuedAt ? cu.issuedAt : result.createdAt),
+    version: adjusted ? "final" : review ? "revised" : "initial",
+    date: adjusted ? beijingDate(result.createdAt) : review ? review.decidedAt : beijingDate(issuedOnly && cu.issuedAt ? cu.issuedAt : result.createdAt),
     scheme: document,
     result: {
       id: result.id, total: result.total.toFixed(2), grade: result.grade,

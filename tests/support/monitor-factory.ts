@@ -54,11 +54,11 @@ export function testUscc(): string {
 
 export type Org = { id: string; name: string; uscc: string };
 
-export async function createOrg(prisma: PrismaClient, name: string, roles: ("evaluated" | "source" | "office")[], kind: "municipal_department" | "county" = "municipal_department"): Promise<Org> {
+export async function createOrg(prisma: PrismaClient, name: string, roles: ("evaluated" | "source" | "office" | "reviewer")[], kind: "municipal_department" | "county" = "municipal_department"): Promise<Org> {
   return prisma.organisation.create({ data: { name, kind, uscc: testUscc(), roles }, select: { id: true, name: true, uscc: true } });
 }
 
-export async function createUser(prisma: PrismaClient, org: Org, username: string, roles: ("office" | "source" | "unit")[]): Promise<Actor> {
+export async function createUser(prisma: PrismaClient, org: Org, username: string, roles: ("office" | "source" | "unit" | "reviewer")[]): Promise<Actor> {
   const user = await prisma.user.create({ data: { username, displayName: username, organisationId: org.id, roles, passwordHash: "x", mustChangePassword: false } });
   return { id: user.id, username, displayName: username, roles, organisationId: org.id, organisationName: org.name, mustChangePassword: false };
 }
