@@ -3,13 +3,17 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
+const within = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+
 export function NavLinks({ items }: { items: { href: string; label: string }[] }) {
   const pathname = usePathname();
+  // The most specific item wins: /unit/dossier is 本单位档案, not also 本单位评价.
+  const current = items.filter((item) => within(pathname, item.href)).sort((a, b) => b.href.length - a.href.length)[0]?.href;
   return (
     <nav aria-label="主导航">
       <ul className="flex flex-wrap gap-1 text-sm">
         {items.map((item) => {
-          const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          const active = item.href === current;
           return (
             <li key={item.href}>
               <Link

@@ -75,6 +75,11 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "feedback.withdrawn": "撤回复评申请",
   "feedback.item_decided": "决定复评指标",
   "feedback.decided": "作出复评决定",
+  "rectification.updated": "报送整改情况",
+  "rectification.reviewed": "审核整改情况",
+  "dossier.amended": "更正诚信档案",
+  "dossier.downloaded": "下载归档评价报告",
+  "dossiers.exported": "导出诚信档案列表",
 };
 
 export const AUDIT_OUTCOME_LABELS: Record<string, string> = { ok: "成功", denied: "拒绝", failed: "失败" };
