@@ -17,3 +17,9 @@ export function canReadCycleResults(roles: readonly UserRole[], status: CycleSta
   if (roles.includes("office")) return RESULT_STATES.includes(status);
   return REVIEWER_STATES.includes(status);
 }
+
+/** The states of the cycles whose results these roles may read (none for anyone else). */
+export function readableResultStates(roles: readonly UserRole[]): readonly CycleState[] {
+  if (!hasPermission(roles, "read:results:any")) return [];
+  return roles.includes("office") ? RESULT_STATES : REVIEWER_STATES;
+}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UNIT_KINDS } from "@/lib/orgs/kinds";
+import { COMPARE_GROUPS } from "./movers";
 
 /** Query strings of the scoring and results pages, and the start form. Bad values fall back to defaults. */
 
@@ -51,6 +52,21 @@ export const compareQuerySchema = z.object({
   page,
 });
 export type CompareQuery = z.infer<typeof compareQuerySchema>;
+
+/** The year-over-year page: cycles A (earlier) and B (later), the kind (all figures), the table's group, search, sort and page. */
+export const CYCLE_COMPARE_PAGE_SIZE = 50;
+export const CYCLE_COMPARE_SORTS = ["change", "name", "a", "b"] as const;
+export const cycleCompareQuerySchema = z.object({
+  a: id,
+  b: id,
+  kind: z.enum(UNIT_KINDS).optional().catch(undefined),
+  show: z.enum(COMPARE_GROUPS).default("compared").catch("compared"),
+  q,
+  sort: z.enum(CYCLE_COMPARE_SORTS).default("change").catch("change"),
+  order: z.enum(["asc", "desc"]).default("desc").catch("desc"),
+  page,
+});
+export type CycleCompareQuery = z.infer<typeof cycleCompareQuerySchema>;
 
 export const unitPickSchema = z.object({ q, page });
 

@@ -26,7 +26,7 @@ export default async function CyclesPage({ searchParams }: Props) {
       <PageHeader
         title="评价周期"
         description="每年一次的政务诚信评价：筹备 → 数据归集 → 评分 → 反馈与复评 → 审批 → 归档。"
-        actions={<Link href="/cycles/new" className={ui.btnPrimary}>新建评价周期</Link>}
+        actions={<><Link href="/cycles/compare" className={ui.btnSecondary}>年度对比</Link><Link href="/cycles/new" className={ui.btnPrimary}>新建评价周期</Link></>}
       />
       <form role="search" className={`${ui.card} flex flex-wrap items-end gap-3`}>
         <label className="text-sm">

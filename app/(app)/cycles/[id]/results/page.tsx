@@ -50,6 +50,7 @@ export default async function ResultsPage({ params, searchParams }: Props) {
       ) : null}
       <p className="text-sm text-slate-700">
         {scheme.name}（{scheme.code} 第{scheme.version}版），适用于{scheme.unitKinds.map((k) => UNIT_KIND_LABELS[k]).join("、")}。排名按总分从高到低，总分相同名次并列；筛选不改变名次。
+        {stats.count > 0 ? <Link href={`/cycles/compare?b=${cycle.id}`} className={`${ui.link} ml-2`}>与往年对比</Link> : null}
       </p>
       {stats.count === 0 ? (
         <p className={`${ui.card} text-sm text-slate-600`} data-testid="no-results">
