@@ -34,7 +34,7 @@ export async function seedDemoCycle(prisma: PrismaClient): Promise<{ cycleId: st
 export const DEMO_SCORING_YEAR = 2025;
 
 /** Runs a step of the demo's history as if on that day (the clock of lib/clock.ts), then restores it. */
-async function asOf<T>(instant: string, step: () => Promise<T>): Promise<T> {
+export async function asOf<T>(instant: string, step: () => Promise<T>): Promise<T> {
   const saved = process.env.INTEGRITY_FAKE_NOW;
   process.env.INTEGRITY_FAKE_NOW = instant;
   try {
@@ -51,8 +51,12 @@ async function asOf<T>(instant: string, step: () => Promise<T>): Promise<T> {
  * would have happened (set up in January, every source answered and submitted, closed in December).
  */
 export async function seedDemoScoringCycle(prisma: PrismaClient): Promise<{ cycleId: string; units: number }> {
+  return seedCollectedCycle(prisma, DEMO_SCORING_YEAR);
+}
+
+/** A year set up in January, every source answered and submitted, collection closed in December. */
+export async function seedCollectedCycle(prisma: PrismaClient, year: number): Promise<{ cycleId: string; units: number }> {
   const scheme = await prisma.schemeVersion.findUniqueOrThrow({ where: { code_version: DEMO_SCHEME }, select: { id: true } });
-  const year = DEMO_SCORING_YEAR;
   const { cycleId, added } = await asOf(`${year}-01-10T02:00:00Z`, async () => {
     const { id } = await cycles.createCycle(prisma, null, { year });
     let version = 1;

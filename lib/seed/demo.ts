@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/db/prisma";
 import { ensureOfficialCalendar } from "@/lib/calendar/builtin";
 import { ensureBuiltInSchemes } from "@/lib/schemes/builtin";
 import { seedDemoCycle, seedDemoScoringCycle } from "./demo-cycle";
+import { DEMO_ARCHIVED_YEARS, seedDemoArchivedCycle, seedDemoRectification } from "./demo-history";
 import { demoOrganisations, demoUsers } from "@/prisma/demo-data";
 
 /** Demo-only password shared by every demo account (printed at first start, listed in README). */
@@ -57,6 +58,8 @@ export async function seedDemoData(prisma: PrismaClient, password = DEMO_PASSWOR
     });
     return { organisations: demoOrganisations.length, users: demoUsers.length };
   }, { timeout: 60_000 });
+  for (const year of DEMO_ARCHIVED_YEARS) await seedDemoArchivedCycle(prisma, year);
+  await seedDemoRectification(prisma, DEMO_ARCHIVED_YEARS[0]);
   await seedDemoScoringCycle(prisma);
   await seedDemoCycle(prisma);
   return counts;

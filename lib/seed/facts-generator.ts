@@ -106,6 +106,9 @@ export async function generateCycleFacts(prisma: PrismaClient, cycleId: string, 
   const year = options.year ?? cycle.year;
   const slots = await loadCycleSlots(prisma, cycleId);
   const units = await prisma.cycleUnit.findMany({ where: { cycleId }, select: { organisationId: true, unitKind: true }, orderBy: { organisationId: "asc" } });
+  // A cell a source already answered (by hand) is left as it is, records and all.
+  const answered = new Set((await prisma.factEntry.findMany({ where: { cycleId }, select: { sourceOrgId: true, unitId: true, indicatorCode: true, subKey: true } }))
+    .map((e) => `${e.sourceOrgId}|${e.unitId}|${e.indicatorCode}|${e.subKey}`));
   const entries: EntryRow[] = [];
   const records: RecordRow[] = [];
   let serial = 0;
@@ -115,6 +118,7 @@ export async function generateCycleFacts(prisma: PrismaClient, cycleId: string, 
       for (const source of slot.bound.sources) {
         if (!answersSlot(slot, slot.bound.sources, source.sourceOrgId)) continue;
         const cell = { sourceOrgId: source.sourceOrgId, unitId: unit.organisationId, indicatorCode: slot.indicatorCode, subKey: slot.subKey };
+        if (answered.has(`${cell.sourceOrgId}|${cell.unitId}|${cell.indicatorCode}|${cell.subKey}`)) continue;
         if (slot.mode === "value") {
           const value = generateValue(slot.rule, slot.max, random);
           entries.push({ ...cell, answer: "value", value: JSON.stringify(value) });

@@ -43,4 +43,20 @@ describe("migrations and demo data", () => {
     expect(outcome).toMatchObject({ ok: true, units });
     expect((await t.prisma.cycle.findFirstOrThrow({ where: { year: 2026 } })).status).toBe("collecting");
   });
+
+  it("holds two archived years with every unit's final report in its dossier and each year's volume", async () => {
+    for (const year of [2023, 2024]) {
+      const cycle = await t.prisma.cycle.findFirstOrThrow({ where: { year } });
+      expect(cycle.status).toBe("archived");
+      const units = await t.prisma.cycleUnit.count({ where: { cycleId: cycle.id } });
+      expect(await t.prisma.dossierEntry.count({ where: { cycleId: cycle.id } })).toBe(units);
+      expect(await t.prisma.compiledVolume.count({ where: { cycleId: cycle.id } })).toBe(1);
+      const kinds = await t.prisma.dossierEntry.groupBy({ by: ["finalKind"], where: { cycleId: cycle.id }, _count: true });
+      expect(Object.fromEntries(kinds.map((k) => [k.finalKind, k._count]))).toEqual({ initial: units - 1, revised: 1 });
+    }
+    const fgw = await t.prisma.user.findUniqueOrThrow({ where: { username: "unit-fgw" } });
+    expect(await t.prisma.dossierEntry.count({ where: { organisationId: fgw.organisationId } })).toBe(2);
+    expect(await t.prisma.rectification.count({ where: { organisationId: fgw.organisationId, year: 2023, status: "done", review: "accepted" } })).toBe(1);
+    expect(await t.prisma.notification.count({ where: { link: "/unit/dossier" } })).toBe(0);
+  });
 });

@@ -21,10 +21,11 @@ describe("roles and permissions", () => {
   });
 
   it("shows only what a role may use in the navigation", () => {
-    expect(navFor(["unit"]).map((i) => i.href)).toEqual(["/", "/unit", "/schemes", "/account/password"]);
-    expect(navFor(["source", "unit"]).map((i) => i.href)).toEqual(["/", "/collect", "/unit", "/schemes", "/account/password"]);
+    expect(navFor(["unit"]).map((i) => i.href)).toEqual(["/", "/unit", "/unit/dossier", "/schemes", "/account/password"]);
+    expect(navFor(["source", "unit"]).map((i) => i.href)).toEqual(["/", "/collect", "/unit", "/unit/dossier", "/schemes", "/account/password"]);
     expect(navFor(["admin"]).map((i) => i.href)).toEqual(["/", "/schemes", "/orgs", "/users", "/calendar", "/audit", "/account/password"]);
-    expect(navFor(["office"]).map((i) => i.href)).toEqual(["/", "/cycles", "/schemes", "/orgs", "/audit", "/account/password"]);
+    expect(navFor(["office"]).map((i) => i.href)).toEqual(["/", "/cycles", "/dossiers", "/schemes", "/orgs", "/audit", "/account/password"]);
+    expect(navFor(["reviewer"]).map((i) => i.href)).toEqual(["/", "/review", "/dossiers", "/schemes", "/account/password"]);
     expect(navFor(["office"]).map((i) => i.href)).not.toContain("/users");
     expect(navFor(["office"]).map((i) => i.href)).toContain("/audit");
   });
