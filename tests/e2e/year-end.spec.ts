@@ -224,3 +224,35 @@ test("approval with a send-back, then archive with progress, the dossier and the
   await fgw.context().close();
   await office1.context().close();
 });
+
+test("every approval, archive, volume and dossier address answers only the roles allowed", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const [volume] = await sql<{ id: string }>("SELECT id FROM compiled_volume WHERE cycle_id = $1", [cycleId]);
+  const [job] = await sql<{ id: string }>("SELECT id FROM background_job WHERE cycle_id = $1 LIMIT 1", [cycleId]);
+  const [fgwOrg] = await sql<{ organisation_id: string }>("SELECT organisation_id FROM app_user WHERE username = 'unit-fgw'");
+  const [entry] = await sql<{ id: string }>("SELECT id FROM dossier_entry WHERE cycle_id = $1 AND organisation_id = $2", [cycleId, fgwOrg!.organisation_id]);
+  const c = `/cycles/${cycleId}`;
+  const office = [`${c}/approval`, `${c}/archive`, `${c}/archive/progress?job=${job!.id}`];
+  const staffRead = [`${c}/archive/volume/${volume!.id}`, "/dossiers", "/dossiers/export", `/dossiers/${fgwOrg!.organisation_id}`, `/dossiers/${fgwOrg!.organisation_id}/entries/${entry!.id}`, `/dossiers/${fgwOrg!.organisation_id}/entries/${entry!.id}/docx`];
+  const review = ["/review", `/review/${cycleId}`];
+  const own = ["/unit/dossier", `/unit/dossier/entries/${entry!.id}`, `/unit/dossier/entries/${entry!.id}/docx`];
+  const allowed: Record<string, (url: string) => boolean> = {
+    office1: (url) => office.includes(url) || staffRead.includes(url),
+    reviewer: (url) => staffRead.includes(url) || review.includes(url),
+    admin: () => false,
+    "src-sfj": () => false,
+    "unit-fgw": (url) => own.includes(url),
+    // Its own dossier only: 市发改委's entries are not found.
+    "unit-jyj": (url) => url === "/unit/dossier",
+  };
+  const leaks: string[] = [];
+  for (const [login, may] of Object.entries(allowed)) {
+    const page = await as(browser, login);
+    for (const url of [...office, ...staffRead, ...review, ...own, `/review/${cycleId}/units`]) {
+      const status = (await page.request.get(url, { maxRedirects: 0 })).status();
+      if ((status === 200) !== may(url)) leaks.push(`${login} ${url} → ${status}`);
+    }
+    await page.context().close();
+  }
+  expect(leaks).toEqual([]);
+});
