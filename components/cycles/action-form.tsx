@@ -19,13 +19,22 @@ type Props = {
   testId?: string;
   /** The button's accessible name where the visible label alone is ambiguous (e.g. one per row). */
   ariaLabel?: string;
+  /** Asked before an irreversible step: what will happen; the action runs only when confirmed. */
+  confirm?: string;
 };
 
 const TONES = { primary: ui.btnPrimary, secondary: ui.btnSecondary, danger: ui.btnDanger, link: "text-sm text-brand-700 underline hover:text-brand-800 disabled:opacity-60" };
 
 /** A small form for one cycle action: hidden ids, optional fields, a button, and the server's answer. */
-export function CycleActionForm({ action, hidden, label, pendingLabel, tone = "secondary", className, children, quiet, testId, ariaLabel }: Props) {
-  const { state, pending, onSubmit } = useFormAction(action);
+export function CycleActionForm({ action, hidden, label, pendingLabel, tone = "secondary", className, children, quiet, testId, ariaLabel, confirm }: Props) {
+  const { state, pending, onSubmit: submit } = useFormAction(action);
+  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
+    if (confirm && !window.confirm(confirm)) {
+      event.preventDefault();
+      return;
+    }
+    submit(event);
+  };
   const problems = state && !state.ok ? Object.values(state.fieldErrors ?? {}).flat() : [];
   return (
     <form onSubmit={onSubmit} className={className ?? "space-y-2"} data-testid={testId}>

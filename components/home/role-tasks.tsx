@@ -16,6 +16,9 @@ const TASKS: Record<UserRole, Task[]> = {
     { text: "维护指标体系：复制、修改、试算、发布", href: "/schemes" },
     { text: "维护单位名单，导入单位", href: "/orgs" },
     { text: "监测数据归集进度，督促逾期的信源单位", href: "/cycles" },
+    { text: "评分、送达初评报告、处理复评申请，结果确定后提交审批并归档", href: "/cycles" },
+    { text: "查阅各单位诚信档案，审核整改情况", href: "/dossiers" },
+    { text: "年度对比：各单位得分变化", href: "/cycles/compare" },
   ],
   source: [
     { text: "按分配的指标为每个受评单位报送数据（记录、数值或“无”）", href: "/collect" },
@@ -24,9 +27,14 @@ const TASKS: Record<UserRole, Task[]> = {
   unit: [
     { text: "上传自查自评报告和年度政务承诺", href: "/unit" },
     { text: "查看信源单位报送的本单位信息", href: "/unit" },
+    { text: "查阅本单位诚信档案，报送问题整改情况", href: "/unit/dossier" },
     { text: "查阅评价指标体系", href: "/schemes" },
   ],
-  reviewer: [{ text: "查阅评价指标体系", href: "/schemes" }, { text: "评价结果进入审核阶段后，在此审阅并批准" }],
+  reviewer: [
+    { text: "审阅信用办提交的评价结果，批准或退回", href: "/review" },
+    { text: "查阅各单位诚信档案和年度汇编", href: "/dossiers" },
+    { text: "查阅评价指标体系", href: "/schemes" },
+  ],
 };
 
 export function RoleTasks({ roles, organisationName }: { roles: readonly UserRole[]; organisationName: string }) {

@@ -3,6 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { writeAudit } from "@/lib/audit/mutations";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/db/prisma";
+import type { AuditActor } from "./actor";
 import { decoyHash, verifyPassword } from "./password";
 import { failureDelayMs, isLocked, lockUntilAfterFailure, minutesLeft } from "./lockout";
 
@@ -61,4 +63,16 @@ export async function signInWithPassword(login: string, password: string, ip: st
   await sleep(failureDelayMs(failures));
   if (lockUntil) return { ok: false, reason: "locked", minutesLeft: minutesLeft(lockUntil, at) };
   return { ok: false, reason: "invalid" };
+}
+
+/**
+ * Signing out ends the account's sessions on the server, not only its cookie: a request still in
+ * flight (a link prefetch) may roll the session cookie forward after it was cleared, and only a new
+ * session version makes that cookie worthless. It also signs the account out on its other devices.
+ */
+export async function recordSignOut(client: PrismaClient, actor: NonNullable<AuditActor>, ip: string | null): Promise<void> {
+  await client.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await writeAudit(tx, { actor, action: "auth.sign_out", entityType: "user", entityId: actor.id, ip });
+  });
 }

@@ -1,9 +1,8 @@
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import ExcelJS from "exceljs";
-import pg from "pg";
-import { E2E } from "./support/env";
 import { signInAs } from "./support/fixtures";
+import { sql } from "./support/sql";
 
 // Year over year: office1 compares an earlier cycle with the demo's 2025 cycle — summary, chart
 // figures, movers, grade matrix, the sorted and searched table, the export; a reviewer compares only
@@ -14,16 +13,6 @@ test.describe.configure({ mode: "serial" });
 
 const AXE = path.resolve("node_modules/axe-core/axe.min.js");
 const MADE = "e2e-compare-earlier";
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function cycle2025(): Promise<string> {
   return (await sql<{ id: string }>("SELECT id FROM cycle WHERE year = 2025"))[0]!.id;

@@ -4,7 +4,7 @@ import { createAccount, SignInPage, signInAs } from "./support/fixtures";
 const ROLES = [
   { login: "admin", role: "系统管理员", org: "鹤岗市社会信用体系建设工作领导小组办公室", panel: "home-admin", audit: true, task: "/users" },
   { login: "office1", role: "信用办工作人员", org: "鹤岗市社会信用体系建设工作领导小组办公室", panel: "home-office", audit: true, task: "/cycles" },
-  { login: "reviewer", role: "委托部门/领导小组", org: "鹤岗市政务诚信建设领导小组", panel: "home-reviewer", audit: false, task: "/schemes" },
+  { login: "reviewer", role: "委托部门/领导小组", org: "鹤岗市政务诚信建设领导小组", panel: "home-reviewer", audit: false, task: "/review" },
   { login: "unit-fgw", role: "受评单位", org: "鹤岗市发展和改革委员会", panel: "home-unit", audit: false, task: "/unit" },
   { login: "src-sfj", role: "信源单位", org: "鹤岗市司法局", panel: "home-source", audit: false, task: "/collect" },
 ];

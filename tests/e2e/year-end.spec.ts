@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import JSZip from "jszip";
-import pg from "pg";
 import { E2E } from "./support/env";
 import { signInAs } from "./support/fixtures";
+import { sql } from "./support/sql";
 
 // The whole year in the browser, on a 2028 cycle of the demo's municipal departments: office1 sets
 // it up and opens collection; the court reports through its workspace (the other ten sources are
@@ -18,16 +18,6 @@ test.describe.configure({ mode: "serial" });
 
 const YEAR = 2028;
 const CYCLE = `${YEAR}年度政务诚信评价`;
-
-async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: E2E.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 async function as(browser: Browser, login: string): Promise<Page> {
   const context = await browser.newContext();
@@ -144,6 +134,7 @@ test("approval with a send-back, then archive with progress, the dossier and the
   await office1.goto(`/cycles/${cycleId}`);
   await tab(office1, "结果审批").click();
   await expect(office1.getByTestId("approval-blockers")).toHaveCount(0);
+  office1.once("dialog", (dialog) => void dialog.accept());
   await office1.getByTestId("open-approval").getByRole("button", { name: "提交审批" }).click();
   await expect(office1.getByTestId("approval-status")).toContainText("等待审批部门审批");
   await office1.screenshot({ path: "docs/screenshots/approval-office.png", fullPage: true });
@@ -184,6 +175,15 @@ test("approval with a send-back, then archive with progress, the dossier and the
 
   // office1 archives: the page follows the job to its end.
   await office1.goto(`/cycles/${cycleId}/archive`);
+  // The confirmation says what will happen; dismissing it changes nothing.
+  office1.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("评价周期变为只读");
+    void dialog.dismiss();
+  });
+  await office1.getByTestId("start-archive").getByRole("button", { name: "归档并生成汇编" }).click();
+  await expect(office1.getByTestId("job-progress")).toHaveCount(0);
+  expect((await sql<{ n: string }>("SELECT count(*) AS n FROM background_job WHERE cycle_id = $1", [cycleId]))[0]!.n).toBe("0");
+  office1.once("dialog", (dialog) => void dialog.accept());
   await office1.getByTestId("start-archive").getByRole("button", { name: "归档并生成汇编" }).click();
   await expect(office1.getByTestId("archived")).toContainText("份最终评价报告已存入各单位诚信档案", { timeout: 120_000 });
   const volumes = office1.getByTestId("volumes");

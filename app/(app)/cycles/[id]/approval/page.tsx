@@ -57,7 +57,8 @@ export default async function ApprovalPage({ params }: Props) {
                 <ul className="mt-1 list-disc pl-5">{blockers.map((b) => <li key={b}>{b}</li>)}</ul>
               </div>
             ) : null}
-            <CycleActionForm action={openApprovalAction} hidden={{ cycleId: id, version: cycle.version }} label="提交审批" tone="primary" testId="open-approval" />
+            <CycleActionForm action={openApprovalAction} hidden={{ cycleId: id, version: cycle.version }} label="提交审批" tone="primary" testId="open-approval"
+              confirm="提交审批后，周期进入结果审批阶段：不能再评分、送达或处理复评申请，只能处理审批部门退回的单位。确定提交吗？" />
           </>
         ) : (
           <p className="text-sm text-slate-700" data-testid="approval-status">

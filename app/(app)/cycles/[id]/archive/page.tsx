@@ -49,7 +49,8 @@ export default async function ArchivePage({ params }: { params: Promise<{ id: st
               归档将每个单位的最终评价报告（数据和Word文件）存入其诚信档案，为每个问题建立整改事项，冻结评价周期（此后任何修改都会被拒绝），并生成年度汇编。
             </p>
             {refusal && !running ? <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{refusal}</p> : null}
-            {!refusal ? <CycleActionForm action={startArchiveAction} hidden={{ cycleId: id }} label="归档并生成汇编" tone="primary" testId="start-archive" /> : null}
+            {!refusal ? <CycleActionForm action={startArchiveAction} hidden={{ cycleId: id }} label="归档并生成汇编" tone="primary" testId="start-archive"
+              confirm={`归档后，${cycle.name}的全部最终评价报告将存入各单位诚信档案，评价周期变为只读，任何数据和结果都不能再修改（只能在档案中添加更正记录）。确定归档吗？`} /> : null}
           </>
         )}
       </section>
