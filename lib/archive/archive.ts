@@ -17,7 +17,7 @@ import { AppError } from "@/lib/errors";
 import { discardStored, storeBytes } from "@/lib/files/storage";
 import { createJob, finishJob, progressReporter, reapStaleJobs } from "@/lib/jobs/jobs";
 import { reportToDocx } from "@/lib/reports/docx";
-import { loadReportInput } from "@/lib/reports/load";
+import { loadReportInput, loadSharedReportContext, type SharedReportContext } from "@/lib/reports/load";
 import { buildReport } from "@/lib/reports/model";
 import { Prisma } from "@/prisma/generated/client/client";
 import { openSendBacks } from "./data";
@@ -57,11 +57,11 @@ export async function startArchive(client: PrismaClient, actor: Actor, raw: unkn
 type UnitRow = { organisation_id: string; unit_kind: string; adjusted_at: Date | null; decided: boolean; scheme_version_id: string };
 
 /** Writes one batch of snapshots: report, Word file, dossier entry and its rectification items. */
-async function snapshotBatch(tx: Tx, cycle: { id: string; name: string; year: number }, units: readonly UnitRow[], archivedAt: Date, written: string[]): Promise<void> {
+async function snapshotBatch(tx: Tx, cycle: { id: string; name: string; year: number }, units: readonly UnitRow[], shared: SharedReportContext, archivedAt: Date, written: string[]): Promise<void> {
   const entries: Prisma.DossierEntryCreateManyInput[] = [];
   const rectifications: Prisma.RectificationCreateManyInput[] = [];
   for (const unit of units) {
-    const input = await loadReportInput(tx, cycle.id, unit.organisation_id, "final");
+    const input = await loadReportInput(tx, cycle.id, unit.organisation_id, "final", shared);
     if (!input) throw new AppError("CONFLICT", `单位 ${unit.organisation_id} 没有最终评价结果，不能归档`);
     const report = buildReport({ ...input, version: "final" });
     const file = await reportToDocx(report);
@@ -99,6 +99,7 @@ export async function executeArchive(client: PrismaClient, actor: Actor, jobId: 
       if (refusal) throw new AppError("CONFLICT", refusal);
       const total = await tx.cycleUnit.count({ where: { cycleId: cycle.id } });
       const archivedAt = now();
+      const shared = await loadSharedReportContext(tx, cycle.id);
       let after = "";
       for (;;) {
         const batch = await tx.$queryRaw<UnitRow[]>`
@@ -107,7 +108,7 @@ export async function executeArchive(client: PrismaClient, actor: Actor, jobId: 
            WHERE cu.cycle_id = ${cycle.id} AND cu.organisation_id > ${after}
            ORDER BY cu.organisation_id LIMIT ${ARCHIVE_BATCH}`;
         if (batch.length === 0) break;
-        await snapshotBatch(tx, cycle, batch, archivedAt, written);
+        await snapshotBatch(tx, cycle, batch, shared, archivedAt, written);
         units += batch.length;
         after = batch[batch.length - 1]!.organisation_id;
         await progress("snapshots", units, total);

@@ -55,7 +55,49 @@ async function rankOf(client: Client, cycleId: string, schemeVersionId: string, 
   return { position: Number(row?.above ?? 0) + 1, of: Math.max(Number(row?.of ?? 0), 1) };
 }
 
-export async function loadReportInput(client: Client, cycleId: string, unitId: string, which: ReportWhich = "current"): Promise<ReportInput | null> {
+/**
+ * What every report of a cycle shares, loaded once by a caller that builds many (the archive):
+ * the cycle's slots and sources, the scheme documents, the issuer, and each unit's rank by total.
+ */
+export type SharedReportContext = {
+  slots: Awaited<ReturnType<typeof loadCycleSlots>>;
+  schemes: Map<string, ReturnType<typeof readStoredDocument>>;
+  issuer: string;
+  /** Display rank among the cycle's current results of the same scheme, by scheme version and total. */
+  rank: (schemeVersionId: string, total: string) => { position: number; of: number };
+};
+
+/** Loads the shared context of a cycle's reports: slots, schemes, issuer and the rank table, in a few queries. */
+export async function loadSharedReportContext(client: Client, cycleId: string): Promise<SharedReportContext> {
+  const [slots, issuer, rows] = await Promise.all([
+    loadCycleSlots(client, cycleId),
+    issuerName(client),
+    client.$queryRaw<{ scheme_version_id: string; total: string; above: bigint; of: bigint }[]>`
+      SELECT scheme_version_id, total::text AS total,
+             (RANK() OVER (PARTITION BY scheme_version_id ORDER BY total DESC)) - 1 AS above,
+             count(*) OVER (PARTITION BY scheme_version_id) AS of
+        FROM (SELECT r.scheme_version_id, r.total FROM cycle_unit cu JOIN unit_result r ON r.id = cu.current_result_id WHERE cu.cycle_id = ${cycleId}) t`,
+  ]);
+  const schemeIds = [...new Set(rows.map((r) => r.scheme_version_id))];
+  const documents = await client.schemeVersion.findMany({ where: { id: { in: schemeIds } }, select: { id: true, document: true } });
+  const ranks = new Map(rows.map((r) => [`${r.scheme_version_id}|${Number(r.total).toFixed(2)}`, { position: Number(r.above) + 1, of: Number(r.of) }]));
+  const counts = new Map(rows.map((r) => [r.scheme_version_id, Number(r.of)]));
+  return {
+    slots,
+    issuer,
+    schemes: new Map(documents.map((d) => [d.id, readStoredDocument(d.document)])),
+    rank: (schemeVersionId, total) => {
+      const known = ranks.get(`${schemeVersionId}|${Number(total).toFixed(2)}`);
+      if (known) return known;
+      // A total no current result has (e.g. an issued result later revised): place it among them.
+      const of = Math.max(counts.get(schemeVersionId) ?? 0, 1);
+      const above = rows.filter((r) => r.scheme_version_id === schemeVersionId && Number(r.total) > Number(total)).length;
+      return { position: above + 1, of };
+    },
+  };
+}
+
+export async function loadReportInput(client: Client, cycleId: string, unitId: string, which: ReportWhich = "current", shared?: SharedReportContext): Promise<ReportInput | null> {
   const cu = await client.cycleUnit.findUnique({
     where: { cycleId_organisationId: { cycleId, organisationId: unitId } },
     include: {
@@ -81,8 +123,8 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
   const result = adjusted ?? revised ?? (which === "current" ? cu?.currentResult : cu?.issuedResult);
   if (!cu || !result) return null;
   const [scheme, slots, entries, records, badRecords, text, issuer] = await Promise.all([
-    client.schemeVersion.findUniqueOrThrow({ where: { id: result.schemeVersionId }, select: { document: true } }),
-    loadCycleSlots(client, cycleId),
+    shared?.schemes.get(result.schemeVersionId) ?? client.schemeVersion.findUniqueOrThrow({ where: { id: result.schemeVersionId }, select: { document: true } }).then((s) => readStoredDocument(s.document)),
+    shared ? shared.slots : loadCycleSlots(client, cycleId),
     client.factEntry.findMany({ where: { cycleId, unitId }, select: { indicatorCode: true, subKey: true, sourceOrgId: true, answer: true, value: true } }),
     client.factRecord.findMany({
       where: { cycleId, unitId, withdrawnAt: null },
@@ -91,9 +133,9 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
     }),
     client.badRecord.findMany({ where: { organisationId: unitId, cycleId }, select: { kind: true, reason: true, createdAt: true }, orderBy: { createdAt: "asc" } }),
     client.reportText.findFirst({ where: { cycleId, unitId }, orderBy: { version: "desc" } }),
-    issuerName(client),
+    shared ? shared.issuer : issuerName(client),
   ]);
-  const document = readStoredDocument(scheme.document);
+  const document = scheme;
   const cycleSlots = slots.slots.filter((s) => s.unitKind === result.unitKind);
   const review = revised && decided && initial ? reviewInput(decided, initial, revised) : null;
   const issuedOnly = which !== "current" && !review;
@@ -108,7 +150,7 @@ export async function loadReportInput(client: Client, cycleId: string, unitId: s
       id: result.id, total: result.total.toFixed(2), grade: result.grade,
       categories: result.categories as unknown as CategoryResult[], indicators: result.indicators as unknown as IndicatorResult[],
     },
-    rank: await rankOf(client, cycleId, result.schemeVersionId, result.total.toFixed(2)),
+    rank: shared ? shared.rank(result.schemeVersionId, result.total.toFixed(2)) : await rankOf(client, cycleId, result.schemeVersionId, result.total.toFixed(2)),
     slots: cycleSlots.map((s) => ({
       indicatorCode: s.indicatorCode, subKey: s.subKey, rule: s.rule,
       sources: s.bound.sources.map((b) => ({ id: b.sourceOrgId, name: slots.sourceNames[b.sourceOrgId] ?? b.sourceOrgId })),
