@@ -31,7 +31,7 @@ async function shot(page: Page, name: string) {
 
 test("the unit reads its own dossier, reports rectification and downloads the archived Word file; another unit's is 404", async ({ page }) => {
   await signInAs(page, "unit-fgw");
-  await page.getByRole("link", { name: "本单位档案" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "本单位档案" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "本单位诚信档案" })).toBeVisible();
   await expect(page.getByTestId("dossier-years").locator("[data-year]")).toHaveCount(2);
   await expect(page.getByTestId("dossier-years").locator("[data-year]").first()).toHaveAttribute("data-year", "2024");
@@ -65,7 +65,7 @@ test("the unit reads its own dossier, reports rectification and downloads the ar
 
 test("the office searches the dossiers, reviews rectification and amends an archived entry", async ({ page }) => {
   await signInAs(page, "office1");
-  await page.getByRole("link", { name: "诚信档案" }).click();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "诚信档案" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "诚信档案" })).toBeVisible();
   await shot(page, "office-search");
   await page.getByLabel("名称或信用代码").fill("发展和改革");
