@@ -17,7 +17,7 @@ export default async function HomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">您好，{actor.displayName}</h1>
-      <RoleTasks roles={actor.roles} organisationName={actor.organisationName} />
+      <RoleTasks actor={actor} />
       {recent.length > 0 ? (
         <section aria-labelledby="recent-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <div className="flex items-baseline justify-between">

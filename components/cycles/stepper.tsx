@@ -18,7 +18,7 @@ export function CycleStepper({ status }: { status: CycleState }) {
         const tone = i < current ? "border-green-600 bg-green-50" : i === current ? "border-brand-700 bg-brand-50 ring-2 ring-brand-700" : "border-slate-200 bg-white";
         return (
           <li key={state} aria-current={i === current ? "step" : undefined} className={`rounded-md border-t-4 p-3 text-sm shadow-sm ${tone}`}>
-            <span className="block text-xs text-slate-500">第{i + 1}步{i < current ? " · 已完成" : i === current ? " · 当前" : ""}</span>
+            <span className="block text-xs text-slate-600">第{i + 1}步{i < current ? " · 已完成" : i === current ? " · 当前" : ""}</span>
             <span className="block font-semibold">{CYCLE_STATE_LABELS[state]}</span>
             <span className="block text-xs text-slate-600">{HINTS[state]}</span>
           </li>

@@ -1,5 +1,6 @@
 import type { ReportReview, UnitReport } from "@/lib/reports/model";
 import { badRecordLabel, REVIEW_FINAL_NOTE, REVIEW_HEADING } from "@/lib/reports/model";
+import { IndicatorHelp } from "./indicator-help";
 
 /*
  * A unit's report on screen and on paper (the print stylesheet in app/globals.css, `.report-sheet`):
@@ -47,6 +48,7 @@ function Scores({ report }: { report: UnitReport }) {
                 <th scope="row" className={`${cell} text-left font-normal`}>
                   {i.name}
                   <span className="block text-xs text-slate-500">{i.code}</span>
+                  <IndicatorHelp help={i.help} />
                 </th>
                 <td className={`${cell} text-right tabular-nums`}>{i.max}</td>
                 <td className={`${cell} text-right tabular-nums font-semibold`}>{i.notApplicable ? "不涉及" : i.score}</td>

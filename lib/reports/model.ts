@@ -59,6 +59,8 @@ export type ReportIndicator = {
   notApplicable: boolean;
   explanation: string;
   items: { key: string; name: string; max: number; score: string; explanation: string }[];
+  /** The scheme's own words for the indicator (content, rule, note), for inline help; absent in reports archived before it. */
+  help?: { content: string | null; rule: string | null; note: string | null };
 };
 
 export type ReportBasisRecord = { occurredOn: string; description: string; referenceNo: string | null; source: string; item: string | null; evidence: readonly string[] };
@@ -208,6 +210,7 @@ function indicatorsOf(input: ReportInput): ReportIndicator[] {
         notApplicable: r?.notApplicable ?? false,
         explanation: r?.explanation ?? "",
         items: (r?.items ?? []).map((item) => ({ key: item.key, name: i.items?.find((s) => s.key === item.key)?.name ?? item.key, max: item.max, score: item.score, explanation: item.explanation })),
+        help: { content: i.content ?? null, rule: i.rule ? ruleToText(i.rule, i.max) : null, note: i.note ?? null },
       };
     }),
   );

@@ -76,7 +76,11 @@ export default async function DossiersPage({ searchParams }: Props) {
             {rows.length === 0 ? (
               <tr>
                 <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
-                  {filtered ? "没有符合条件的档案。" : "还没有档案。评价周期归档后，各受评单位的最终结果自动存入档案。"}
+                  {filtered ? (
+                    <>没有符合条件的档案。请换一个关键词，或<Link href={BASE} className={ui.link}>清除筛选条件</Link>。</>
+                  ) : (
+                    "还没有档案。评价周期在“归档与汇编”中归档后，各受评单位的最终结果和报告自动存入档案。"
+                  )}
                 </td>
               </tr>
             ) : (

@@ -17,7 +17,7 @@ export default async function ReviewListPage() {
   return (
     <div className="space-y-4">
       <PageHeader title="结果审批" description="信用办提交审批的评价周期：审阅评价结果和各单位评价报告，批准，或退回部分单位并写明理由。" />
-      {cycles.length === 0 ? <p className={`${ui.card} text-sm text-slate-600`}>目前没有提交审批的评价周期。信用办提交后，您会收到通知。</p> : (
+      {cycles.length === 0 ? <p className={`${ui.card} text-sm text-slate-600`}>目前没有提交审批的评价周期。信用办提交后，您会收到通知；各单位往年的结果可在<Link href="/dossiers" className={ui.link}>诚信档案</Link>中查阅。</p> : (
         <ul className="space-y-3" data-testid="review-cycles">
           {cycles.map((c) => (
             <li key={c.id} className={`${ui.card} flex flex-wrap items-center justify-between gap-3`}>

@@ -15,7 +15,7 @@ export default async function UnitCyclesPage() {
     <div className="space-y-4">
       <PageHeader title="本单位评价" description={`${actor.organisationName}：上传自查自评报告和政务承诺，查看各信源单位报送的本单位信息。`} />
       {cycles.length === 0 ? (
-        <p className={ui.card}>本单位目前没有参加的评价周期。</p>
+        <p className={ui.card}>本单位目前没有参加的评价周期。信用办将本单位纳入评价周期并开始数据归集后，需要上传的材料和截止日期会显示在这里；往年的评价结果见<Link href="/unit/dossier" className={ui.link}>本单位诚信档案</Link>。</p>
       ) : (
         <ul className="space-y-2">
           {cycles.map((c) => (

@@ -63,7 +63,7 @@ export default async function RequestsPage({ params, searchParams }: Props) {
                 <td className={ui.td}>{formatDateTimeCn(r.filedAt)}</td>
                 <td className={`${ui.td} tabular-nums`}>{r.items}项{r.status === "filed" ? `（已决定${r.decidedItems}项）` : ""}</td>
                 <td className={ui.td}>{REQUEST_STATUS_LABELS[r.status]}</td>
-                <td className={ui.td}><Link href={`${base}/${r.id}`} className={ui.link} aria-label={`处理${r.unitName}的复评申请`}>{r.status === "filed" ? "处理" : "查看"}</Link></td>
+                <td className={ui.td}><Link href={`${base}/${r.id}`} className={ui.link} aria-label={`${r.status === "filed" ? "处理" : "查看"}${r.unitName}的复评申请`}>{r.status === "filed" ? "处理" : "查看"}</Link></td>
               </tr>
             ))}
           </tbody>
