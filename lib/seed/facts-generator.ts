@@ -100,7 +100,7 @@ function recordText(slot: CycleSlot, itemKey: string): string {
  * Answers every expected cell of the cycle's enrolled units (value, records or "none") that has no
  * answer yet. Returns how many entries and records were written.
  */
-export async function generateCycleFacts(prisma: PrismaClient, cycleId: string, options: { seed?: number; year?: number } = {}): Promise<{ entries: number; records: number }> {
+export async function generateCycleFacts(prisma: PrismaClient, cycleId: string, options: { seed?: number; year?: number; recordScale?: number } = {}): Promise<{ entries: number; records: number }> {
   const random = seededRandom(options.seed ?? 2026);
   const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { year: true } });
   const year = options.year ?? cycle.year;
@@ -124,7 +124,9 @@ export async function generateCycleFacts(prisma: PrismaClient, cycleId: string, 
           entries.push({ ...cell, answer: "value", value: JSON.stringify(value) });
           continue;
         }
-        const items = generateRecordItems(slot.rule, random);
+        // recordScale > 1 draws a cell's records that many times (a busier year); a veto stays one draw.
+        const draws = slot.rule.kind === "veto" ? 1 : Math.max(1, Math.round(options.recordScale ?? 1));
+        const items = Array.from({ length: draws }, () => generateRecordItems(slot.rule, random)).flat();
         // A source with records also has an entry saying so, as the source's own path writes it.
         entries.push({ ...cell, answer: items.length === 0 ? "none" : "records", value: null });
         for (const itemKey of items) {

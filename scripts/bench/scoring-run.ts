@@ -21,6 +21,10 @@ export const scoringRunBench: BenchSection = {
     const passed = ratio <= RATIO_BAR && peakMb < MEMORY_BAR_MB;
     return {
       passed,
+      figures: [
+        { what: `评分运行${units}个单位 / COPY`, value: ratio, bar: RATIO_BAR, unit: "×", inclusive: true },
+        { what: "评分运行 进程内存峰值", value: peakMb, bar: MEMORY_BAR_MB, unit: "MB" },
+      ],
       summary: `${units}个单位：评分运行 ${(runMs / 1000).toFixed(2)} s，COPY 同样的结果行 ${(copyMs / 1000).toFixed(2)} s，比值 ${ratio.toFixed(2)}×（要求 ≤ ${RATIO_BAR}×）；进程内存峰值 ${peakMb.toFixed(0)} MB（要求 < ${MEMORY_BAR_MB} MB）`,
     };
   },
@@ -29,42 +33,14 @@ export const scoringRunBench: BenchSection = {
 /** A hegang-2022 cycle of UNITS departments, every scheme default source assigned, every cell answered. */
 async function prepare(url: string): Promise<{ cycleId: string; entries: number; records: number }> {
   const { createPrismaClient } = await import("../../lib/db/prisma");
-  const { makeUscc } = await import("../../lib/orgs/uscc");
-  const { getBuiltInScheme } = await import("../../lib/scoring");
-  const { generateCycleFacts } = await import("../../lib/seed/facts-generator");
+  const { generateCycle } = await import("../lib/generate-cycle");
   const prisma = createPrismaClient(url, 2);
-  const uscc = (i: number) => makeUscc({ registrationAuthority: "1", orgType: "1", division: "230400", orgBody8: String(40000000 + i) });
-  const scheme = getBuiltInScheme("hegang-2022")!;
-  const version = await prisma.schemeVersion.create({ data: { code: "hegang-2022", version: 1, name: scheme.name, status: "published", document: JSON.parse(JSON.stringify(scheme)) } });
-  const cycle = await prisma.cycle.create({ data: { year: 2026, name: "2026年度政务诚信评价", status: "scoring", collectionDeadline: "2026-12-01", commitmentsDeadline: "2026-05-01" } });
-  await prisma.cycleScheme.create({ data: { cycleId: cycle.id, unitKind: "municipal_department", schemeVersionId: version.id } });
-  const sources = new Map<string, string>();
-  const assignments: { indicatorCode: string; sourceOrgId: string; lead: boolean }[] = [];
-  let n = 0;
-  for (const category of scheme.categories) {
-    for (const indicator of category.indicators) {
-      for (const [i, shortName] of (indicator.sources ?? []).entries()) {
-        if (!sources.has(shortName)) {
-          const org = await prisma.organisation.create({ data: { name: `鹤岗${shortName}`, shortName, kind: "municipal_department", uscc: uscc(++n), roles: ["source"] } });
-          sources.set(shortName, org.id);
-        }
-        assignments.push({ indicatorCode: indicator.code, sourceOrgId: sources.get(shortName)!, lead: i === 0 });
-      }
-    }
+  try {
+    const { cycleId, entries, records } = await generateCycle(prisma, { units: UNITS, name: "2026年度政务诚信评价" });
+    return { cycleId, entries, records };
+  } finally {
+    await prisma.$disconnect();
   }
-  await prisma.sourceAssignment.createMany({ data: assignments.map((a) => ({ ...a, cycleId: cycle.id, schemeVersionId: version.id })) });
-  for (let start = 0; start < UNITS; start += 5000) {
-    const count = Math.min(5000, UNITS - start);
-    const units = await prisma.organisation.createManyAndReturn({
-      data: Array.from({ length: count }, (_, i) => ({ name: `受评单位${String(start + i + 1).padStart(5, "0")}`, kind: "municipal_department" as const, uscc: uscc(1000 + start + i), roles: ["evaluated" as const] })),
-      select: { id: true },
-    });
-    await prisma.cycleUnit.createMany({ data: units.map((u) => ({ cycleId: cycle.id, organisationId: u.id, unitKind: "municipal_department" as const })) });
-  }
-  const facts = await generateCycleFacts(prisma, cycle.id, { seed: 2026 });
-  await prisma.$executeRawUnsafe("ANALYZE");
-  await prisma.$disconnect();
-  return { cycleId: cycle.id, ...facts };
 }
 
 async function child(): Promise<void> {

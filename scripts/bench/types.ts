@@ -7,7 +7,21 @@ export interface BenchSection {
 export interface BenchOutcome {
   passed: boolean;
   summary: string;
+  /** Each measured figure against its bar, for the summary table (empty when the section failed to run). */
+  figures?: BenchFigure[];
 }
+
+/** One figure and its bar from spec/quality.md; it passes when value < bar (or ≤ for ratio bars). */
+export interface BenchFigure {
+  what: string;
+  value: number;
+  bar: number;
+  unit: string;
+  /** The bar allows equality ("within 5×"). */
+  inclusive?: boolean;
+}
+
+export const figurePasses = (f: BenchFigure): boolean => (f.inclusive ? f.value <= f.bar : f.value < f.bar);
 
 /** Median wall time in milliseconds of `runs` calls, after `warmUps` untimed calls (to let the JIT settle). */
 export function timeMedian(runs: number, fn: () => void, warmUps = 3): number {

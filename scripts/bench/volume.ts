@@ -42,6 +42,10 @@ export const volumeBench: BenchSection = {
     const bar = (BAR_S * summary.units) / BAR_UNITS;
     return {
       passed: seconds < bar && peakMb < MEMORY_BAR_MB,
+      figures: [
+        { what: `汇编${summary.units}个单位 写到磁盘`, value: seconds, bar, unit: "s" },
+        { what: "汇编 进程内存峰值", value: peakMb, bar: MEMORY_BAR_MB, unit: "MB" },
+      ],
       summary:
         `${summary.units}个单位的汇编：${seconds.toFixed(2)} s（要求 < ${bar.toFixed(0)} s${summary.units === BAR_UNITS ? "" : "，按每1,000个单位60 s折算"}，比值 ${(seconds / bar).toFixed(3)}），${mb.toFixed(1)} MB；` +
         `进程内存峰值 ${peakMb.toFixed(0)} MB（要求 < ${MEMORY_BAR_MB} MB，比值 ${(peakMb / MEMORY_BAR_MB).toFixed(3)}）`,
