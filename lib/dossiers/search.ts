@@ -63,7 +63,8 @@ function orderOf(query: Pick<DossierListQuery, "sort" | "order">): Prisma.Sql {
     name: Prisma.sql`o.name ${d}, o.id ${d}`,
     year: Prisma.sql`f.year ${d}, o.name, o.id`,
     total: Prisma.sql`f.total ${d}, o.name, o.id`,
-    grade: Prisma.sql`f.grade ${d} NULLS LAST, o.name, o.id`,
+    // By the grades' standing (the seeds' 优秀 > 良好 > 一般 > 较差), not their text; other labels after.
+    grade: Prisma.sql`array_position(ARRAY['较差', '一般', '良好', '优秀']::text[], f.grade) ${d} NULLS LAST, f.grade, o.name, o.id`,
     open: Prisma.sql`f.open_count ${d}, o.name, o.id`,
   };
   return by[query.sort];
@@ -93,7 +94,7 @@ export async function* dossiersForExport(filter: DossierFilter, batch = 2000): A
 export async function dossierChoices(): Promise<{ years: number[]; grades: string[] }> {
   const [years, grades] = await Promise.all([
     db().$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM dossier_entry ORDER BY year DESC`,
-    db().$queryRaw<{ grade: string }[]>`SELECT DISTINCT grade FROM (SELECT grade FROM dossier_entry UNION SELECT after FROM dossier_amendment WHERE subject = 'grade') g WHERE grade IS NOT NULL ORDER BY grade`,
+    db().$queryRaw<{ grade: string }[]>`SELECT DISTINCT grade FROM (SELECT grade FROM dossier_entry UNION SELECT after FROM dossier_amendment WHERE subject = 'grade') g WHERE grade IS NOT NULL ORDER BY array_position(ARRAY['优秀', '良好', '一般', '较差']::text[], grade) NULLS LAST, grade`,
   ]);
   return { years: years.map((y) => y.year), grades: grades.map((g) => g.grade) };
 }
