@@ -94,7 +94,7 @@ export async function* dossiersForExport(filter: DossierFilter, batch = 2000): A
 export async function dossierChoices(): Promise<{ years: number[]; grades: string[] }> {
   const [years, grades] = await Promise.all([
     db().$queryRaw<{ year: number }[]>`SELECT DISTINCT year FROM dossier_entry ORDER BY year DESC`,
-    db().$queryRaw<{ grade: string }[]>`SELECT DISTINCT grade FROM (SELECT grade FROM dossier_entry UNION SELECT after FROM dossier_amendment WHERE subject = 'grade') g WHERE grade IS NOT NULL ORDER BY array_position(ARRAY['优秀', '良好', '一般', '较差']::text[], grade) NULLS LAST, grade`,
+    db().$queryRaw<{ grade: string }[]>`SELECT grade FROM (SELECT grade FROM dossier_entry UNION SELECT after FROM dossier_amendment WHERE subject = 'grade') g WHERE grade IS NOT NULL ORDER BY array_position(ARRAY['优秀', '良好', '一般', '较差']::text[], grade) NULLS LAST, grade`,
   ]);
   return { years: years.map((y) => y.year), grades: grades.map((g) => g.grade) };
 }

@@ -9,7 +9,7 @@ import { addAmendment, reviewRectification, updateRectification } from "@/lib/do
 import { groupRectifications } from "@/lib/dossiers/rectification";
 import { dossierRecords } from "@/lib/dossiers/records";
 import { dossierListSchema, dossierRecordsSchema } from "@/lib/dossiers/schema";
-import { dossiersForExport, listDossiers } from "@/lib/dossiers/search";
+import { dossierChoices, dossiersForExport, listDossiers } from "@/lib/dossiers/search";
 import { sha256Of, storedLocation } from "@/lib/files/storage";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 import { createArchivedYear, createReportSchemeVersion, createUnit, type ArchivedYear } from "../support/dossier-factory";
@@ -122,6 +122,15 @@ describe("the staff's search across dossiers", () => {
     expect(open.rows.map((r) => [r.name, r.openCount])).toEqual([["东山区", 4], ["鹤岗市丁局", 4], ["鹤岗市甲局", 5], ["鹤岗市乙局", 5]]);
     expect(names((await list({ rectification: "none" })).rows)).toEqual(["鹤岗市丙局"]);
     expect((await list({ rectification: "pending" })).total).toBe(0);
+  });
+
+  it("offers the years and the grades in use, grades by standing, and sorts by grade standing", async () => {
+    const choices = await dossierChoices();
+    expect(choices.grades).toEqual(["优秀", "良好", "一般"]);
+    expect(choices.years).toEqual(expect.arrayContaining([2025, 2026]));
+    const y25 = await list({ year: "2025", sort: "grade", order: "desc" });
+    const grades = y25.rows.map((r) => r.grade);
+    expect(grades).toEqual([...grades].sort((a, b) => ["较差", "一般", "良好", "优秀"].indexOf(b!) - ["较差", "一般", "良好", "优秀"].indexOf(a!)));
   });
 
   it("exports every matching row in pinyin order, in keyset batches", async () => {
