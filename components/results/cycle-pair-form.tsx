@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ui } from "@/components/ui/styles";
 import { CYCLE_STATE_LABELS } from "@/lib/cycles/workflow";
-import { UNIT_KIND_LABELS, UNIT_KINDS, type UnitKind } from "@/lib/orgs/kinds";
+import { KindFilter } from "@/components/ui/kind-filter";
+import type { UnitKind } from "@/lib/orgs/kinds";
 import type { CompareCycle } from "@/lib/results/compare-cycles";
 
 type Props = { options: CompareCycle[]; a: string | null; b: string | null; kind: UnitKind | undefined; basePath: string };
@@ -26,13 +27,7 @@ export function CyclePairForm({ options, a, b, kind, basePath }: Props) {
           {options.map((c) => <option key={c.id} value={c.id}>{optionLabel(c)}</option>)}
         </select>
       </label>
-      <label className="text-sm">
-        单位类别
-        <select name="kind" defaultValue={kind ?? ""} className={ui.input}>
-          <option value="">全部</option>
-          {UNIT_KINDS.map((k) => <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>)}
-        </select>
-      </label>
+      <KindFilter value={kind} />
       <button type="submit" className={ui.btnPrimary}>对比</button>
       {a && b && a !== b ? <Link href={`${basePath}?a=${b}&b=${a}${kind ? `&kind=${kind}` : ""}`} className={ui.link}>交换 A 与 B</Link> : null}
     </form>

@@ -1,4 +1,5 @@
 // The job's progress as the archive page shows it (pure).
+import { now } from "@/lib/clock";
 import { JOB_KIND_LABELS, JOB_STALE_AFTER_SECONDS, type JobKind, type JobView } from "@/lib/jobs/jobs";
 
 export const JOB_PHASE_LABELS: Readonly<Record<string, string>> = {
@@ -9,11 +10,12 @@ export const JOB_PHASE_LABELS: Readonly<Record<string, string>> = {
   done: "完成",
 };
 
-export type JobProgressBody = { id: string; kindLabel: string; status: JobView["status"]; phaseLabel: string; done: number; total: number; error: string | null; stale: boolean };
+export type JobProgressBody = { id: string; kind: string; kindLabel: string; status: JobView["status"]; phaseLabel: string; done: number; total: number; error: string | null; stale: boolean };
 
-export function jobProgressBody(job: JobView, at: Date = new Date()): JobProgressBody {
+export function jobProgressBody(job: JobView, at: Date = now()): JobProgressBody {
   return {
     id: job.id,
+    kind: job.kind,
     kindLabel: JOB_KIND_LABELS[job.kind as JobKind] ?? job.kind,
     status: job.status,
     phaseLabel: JOB_PHASE_LABELS[job.phase] ?? job.phase,

@@ -12,6 +12,7 @@ import { factSchemaFor } from "@/lib/scoring";
 import { Prisma } from "@/prisma/generated/client/client";
 import { loadCycleSlots, type CycleSlot } from "./cycle-slots";
 import { correctionRefusal } from "./correction-policy";
+import { writeEntry, type EntryData } from "./entry-write";
 import {
   correctAddRecordSchema,
   correctionTargetSchema,
@@ -106,28 +107,8 @@ const cellWhere = (t: CorrectionTarget) => ({ cycleId: t.cycleId, sourceOrgId: t
 
 const liveRecords = (tx: Tx, t: CorrectionTarget) => tx.factRecord.count({ where: { ...cellWhere(t), withdrawnAt: null } });
 
-type EntryData = { answer: "value" | "none" | "not_applicable"; value: Prisma.InputJsonValue | typeof Prisma.DbNull };
-
 /** The source's answer, rewritten by the office with optimistic locking (expectedVersion 0 = no answer yet). */
-async function putEntry(tx: Tx, actor: Actor, t: CorrectionTarget, expectedVersion: number, data: EntryData) {
-  const where = cellWhere(t);
-  const before = await tx.factEntry.findUnique({ where: { cycleId_sourceOrgId_unitId_indicatorCode_subKey: where } });
-  if ((before?.version ?? 0) !== expectedVersion) throw new AppError("STALE");
-  if (!before) {
-    try {
-      return { before: null, after: await tx.factEntry.create({ data: { ...where, ...data, updatedById: actor.id } }) };
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("STALE");
-      throw error;
-    }
-  }
-  const updated = await tx.factEntry.updateMany({
-    where: { id: before.id, version: expectedVersion },
-    data: { ...data, updatedById: actor.id, version: { increment: 1 } },
-  });
-  if (updated.count !== 1) throw new AppError("STALE");
-  return { before, after: await tx.factEntry.findUniqueOrThrow({ where: { id: before.id } }) };
-}
+const putEntry = (tx: Tx, actor: Actor, t: CorrectionTarget, expectedVersion: number, data: EntryData) => writeEntry(tx, actor.id, cellWhere(t), expectedVersion, data);
 
 const entryState = (entry: { answer: string; value: unknown; version: number } | null) => entry && { answer: entry.answer, value: entry.value, version: entry.version };
 

@@ -14,6 +14,7 @@ import { Prisma } from "@/prisma/generated/client/client";
 import { lockSubmission, sourceSlots, writableCell, writeRefusal, type CellScope } from "./access";
 import { unansweredCells } from "./data";
 import { beijingDate, endOfBeijingDay, isPastDeadline } from "./deadline";
+import { writeEntry, type EntryData } from "./entry-write";
 import {
   addRecordSchema,
   markNoneSchema,
@@ -51,29 +52,9 @@ const cellWhere = (orgId: string, ref: CellRef) => ({
 
 const liveRecords = (tx: Tx, orgId: string, ref: CellRef) => tx.factRecord.count({ where: { ...cellWhere(orgId, ref), withdrawnAt: null } });
 
-type EntryData = { answer: "value" | "none" | "not_applicable"; value: Prisma.InputJsonValue | typeof Prisma.DbNull };
-
 /** Writes the source's answer for a cell with optimistic locking (expectedVersion 0 = no answer yet). */
-async function putEntry(tx: Tx, actor: Actor, ref: CellRef, expectedVersion: number, data: EntryData) {
-  const where = cellWhere(actor.organisationId, ref);
-  const before = await tx.factEntry.findUnique({ where: { cycleId_sourceOrgId_unitId_indicatorCode_subKey: where } });
-  if ((before?.version ?? 0) !== expectedVersion) throw new AppError("STALE");
-  if (!before) {
-    try {
-      const created = await tx.factEntry.create({ data: { ...where, ...data, updatedById: actor.id } });
-      return { before: null, after: created };
-    } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new AppError("STALE");
-      throw error;
-    }
-  }
-  const updated = await tx.factEntry.updateMany({
-    where: { id: before.id, version: expectedVersion },
-    data: { ...data, updatedById: actor.id, version: { increment: 1 } },
-  });
-  if (updated.count !== 1) throw new AppError("STALE");
-  return { before, after: await tx.factEntry.findUniqueOrThrow({ where: { id: before.id } }) };
-}
+const putEntry = (tx: Tx, actor: Actor, ref: CellRef, expectedVersion: number, data: EntryData) =>
+  writeEntry(tx, actor.id, cellWhere(actor.organisationId, ref), expectedVersion, data);
 
 async function linkEvidence(tx: Tx, actor: Actor, cycleId: string, ids: string[], link: { recordId: string } | { entryId: string }) {
   if (ids.length === 0) return;

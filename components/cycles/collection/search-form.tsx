@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { ui } from "@/components/ui/styles";
-import { UNIT_KIND_LABELS, UNIT_KINDS } from "@/lib/orgs/kinds";
+import { KindFilter } from "@/components/ui/kind-filter";
 
 type Props = { basePath: string; hidden: Record<string, string>; q?: string; label: string; kind?: string | null; exportHref?: string; children?: React.ReactNode };
 
@@ -10,15 +10,7 @@ export function SearchForm({ basePath, hidden, q, label, kind, exportHref, child
     <form role="search" action={basePath} className={`${ui.card} flex flex-wrap items-end gap-3 py-3`}>
       {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
       <label className="text-sm">{label}<input name="q" defaultValue={q} className={`${ui.input} w-56`} /></label>
-      {kind !== undefined ? (
-        <label className="text-sm">
-          单位类别
-          <select name="kind" defaultValue={kind ?? ""} className={ui.input}>
-            <option value="">全部</option>
-            {UNIT_KINDS.map((k) => <option key={k} value={k}>{UNIT_KIND_LABELS[k]}</option>)}
-          </select>
-        </label>
-      ) : null}
+      {kind !== undefined ? <KindFilter value={kind} /> : null}
       {children}
       <button type="submit" className={ui.btnSecondary}>查询</button>
       <Link href={`${basePath}?${new URLSearchParams(hidden).toString()}`} className={ui.link}>清除</Link>

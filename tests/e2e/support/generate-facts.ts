@@ -8,10 +8,10 @@ const [url, cycleId] = process.argv.slice(2);
 if (!url || !cycleId) throw new Error("usage: generate-facts.ts <databaseUrl> <cycleId>");
 const prisma = createPrismaClient(url);
 
-async function main(databaseId: string) {
+async function main(id: string) {
   try {
-    const written = await generateCycleFacts(prisma, databaseId, { seed: 2028 });
-    await prisma.submission.updateMany({ where: { cycleId: databaseId, status: { not: "submitted" } }, data: { status: "submitted", submittedAt: new Date() } });
+    const written = await generateCycleFacts(prisma, id, { seed: 2028 });
+    await prisma.submission.updateMany({ where: { cycleId: id, status: { not: "submitted" } }, data: { status: "submitted", submittedAt: new Date() } });
     console.log(JSON.stringify(written));
   } finally {
     await prisma.$disconnect();

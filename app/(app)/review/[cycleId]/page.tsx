@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ReviewDecisionForm } from "@/components/archive/send-back-form";
+import { ReviewDecisionForm } from "@/components/archive/review-decision-form";
 import { CycleStatusBadge } from "@/components/cycles/labels";
 import { ui } from "@/components/ui/styles";
 import { approvalRounds, archiveOverview, openSendBacks } from "@/lib/archive/data";
