@@ -32,7 +32,8 @@ export const addRecordSchema = cellRefSchema.extend({
     .string()
     .trim()
     .max(100, "文号不能超过100个字")
-    .optional()
+    // nullish: the action parses the form, and addRecord parses its (already parsed) input again.
+    .nullish()
     .transform((v) => (v ? v : null)),
   itemKey: z.string().trim().max(60).default(""),
   evidenceIds,
