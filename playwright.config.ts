@@ -49,6 +49,9 @@ export default defineConfig({
       EMBEDDED_PG_FRESH: "1",
       APP_MODE: "demo",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every spec signs in and uploads from 127.0.0.1; the limits themselves are tested in the integration tests.
+      RATE_LIMIT_SIGN_IN: "10000/1m",
+      RATE_LIMIT_UPLOADS: "10000/1m",
     },
   },
 });

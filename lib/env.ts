@@ -1,4 +1,11 @@
 import { z } from "zod";
+import { parseRateRule, RATE_LIMIT_DEFAULTS } from "@/lib/http/rate-limit";
+
+const rateRule = (name: string, fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .refine((v) => parseRateRule(v) !== undefined, `${name} 应写成“次数/时长”，如 30/10m（s 秒、m 分、h 小时），或 off 表示不限制`);
 
 /** Environment of the running app, validated once; each problem is reported with its variable. */
 const envSchema = z.object({
@@ -14,6 +21,14 @@ const envSchema = z.object({
     .positive("EVIDENCE_MAX_MB 必须大于0")
     .max(200, "EVIDENCE_MAX_MB 不能超过200")
     .default(20),
+  RATE_LIMIT_SIGN_IN: rateRule("RATE_LIMIT_SIGN_IN", RATE_LIMIT_DEFAULTS.signIn),
+  RATE_LIMIT_UPLOADS: rateRule("RATE_LIMIT_UPLOADS", RATE_LIMIT_DEFAULTS.uploads),
+  TRUSTED_PROXIES: z.coerce
+    .number({ error: "TRUSTED_PROXIES 必须是数字" })
+    .int("TRUSTED_PROXIES 必须是整数")
+    .min(0, "TRUSTED_PROXIES 不能小于0")
+    .max(10, "TRUSTED_PROXIES 不能超过10")
+    .default(0),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

@@ -1,6 +1,6 @@
 // One error type for every refusal; converted to a Chinese message once, at the boundary.
 
-export type AppErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "STALE";
+export type AppErrorCode = "UNAUTHENTICATED" | "NOT_FOUND" | "FORBIDDEN" | "INVALID" | "CONFLICT" | "STALE" | "RATE_LIMITED";
 
 const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   UNAUTHENTICATED: "请先登录",
@@ -9,6 +9,7 @@ const DEFAULT_MESSAGES: Record<AppErrorCode, string> = {
   INVALID: "提交的内容有误",
   CONFLICT: "该操作与现有数据冲突",
   STALE: "该记录已被他人修改，请刷新后重试（您的修改未保存）",
+  RATE_LIMITED: "尝试过于频繁，请稍后再试",
 };
 
 export class AppError extends Error {

@@ -6,6 +6,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.sign_out": "退出登录",
   "auth.password_changed": "修改密码",
   "access.denied": "越权访问被拒绝",
+  "access.rate_limited": "操作过于频繁被拒绝",
   "audit.export": "导出审计日志",
   "seed.demo": "初始化演示数据",
   "user.created": "开设账户",
@@ -91,5 +92,5 @@ export function auditActionLabel(action: string): string {
 /** Who did it: the user's name; an anonymous caller (a failed sign-in); or the system (seed, start-up). */
 export function auditActorLabel(row: { actorName: string | null; action: string }): string {
   if (row.actorName) return row.actorName;
-  return row.action.startsWith("auth.") || row.action === "access.denied" ? "（未登录）" : "系统";
+  return row.action.startsWith("auth.") || row.action.startsWith("access.") ? "（未登录）" : "系统";
 }

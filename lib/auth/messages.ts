@@ -1,5 +1,7 @@
-/** The Chinese message for a sign-in refusal code ("invalid" or "locked:<minutes>"). */
+/** The Chinese message for a sign-in refusal code ("invalid", "locked:<minutes>" or "throttled:<minutes>"). */
 export function signInMessage(code: string): string {
+  const throttled = /^throttled:(\d+)$/.exec(code);
+  if (throttled) return `尝试过于频繁，请${throttled[1]}分钟后再试。`;
   const locked = /^locked:(\d+)$/.exec(code);
   if (locked) {
     const minutes = Number(locked[1]);

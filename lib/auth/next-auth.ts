@@ -2,6 +2,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
+import { addressOf } from "@/lib/http/limits";
+import { retryMinutes } from "@/lib/http/rate-limit";
 import { baseAuthConfig } from "./config.base";
 import { signInWithPassword } from "./sign-in";
 
@@ -16,12 +18,14 @@ class AccountLocked extends CredentialsSignin {
   }
 }
 
-const credentialsSchema = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(200) });
-
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+class TooManyAttempts extends CredentialsSignin {
+  constructor(readonly minutesLeft: number) {
+    super();
+    this.code = `throttled:${minutesLeft}`;
+  }
 }
+
+const credentialsSchema = z.object({ login: z.string().min(1).max(200), password: z.string().min(1).max(200) });
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...baseAuthConfig,
@@ -31,9 +35,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const outcome = await signInWithPassword(parsed.data.login, parsed.data.password, clientIp(request));
+        const outcome = await signInWithPassword(parsed.data.login, parsed.data.password, addressOf(request.headers));
         if (outcome.ok) return { id: outcome.userId, sessionVersion: outcome.sessionVersion };
         if (outcome.reason === "locked") throw new AccountLocked(outcome.minutesLeft);
+        if (outcome.reason === "throttled") throw new TooManyAttempts(retryMinutes(outcome.retryAfterMs));
         throw new InvalidCredentials();
       },
     }),

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { writeAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db/client";
+import { addressOf } from "@/lib/http/limits";
 import type { Actor } from "./actor";
 import { auth } from "./next-auth";
 import { hasPermission, type Permission, type UserRole } from "./roles";
@@ -40,9 +41,10 @@ export async function requireActor(options: { allowPendingPasswordChange?: boole
   return actor;
 }
 
+/** The caller's address for the audit log: the one the rate limits use, never a client-written hop. */
 export async function requestIp(): Promise<string | null> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || null;
+  const address = addressOf(await headers());
+  return address === "unknown" ? null : address;
 }
 
 export async function auditDenied(actor: Actor, what: string): Promise<void> {

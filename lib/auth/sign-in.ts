@@ -4,6 +4,8 @@ import { writeAudit } from "@/lib/audit/mutations";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/db/prisma";
+import { auditThrottled, rateLimiter } from "@/lib/http/limits";
+import type { RateLimiter } from "@/lib/http/rate-limit";
 import type { AuditActor } from "./actor";
 import { decoyHash, verifyPassword } from "./password";
 import { failureDelayMs, isLocked, lockUntilAfterFailure, minutesLeft } from "./lockout";
@@ -11,14 +13,29 @@ import { failureDelayMs, isLocked, lockUntilAfterFailure, minutesLeft } from "./
 export type SignInOutcome =
   | { ok: true; userId: string; sessionVersion: number }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "locked"; minutesLeft: number };
+  | { ok: false; reason: "locked"; minutesLeft: number }
+  | { ok: false; reason: "throttled"; retryAfterMs: number };
 
 /**
  * Checks a username-or-e-mail and password. Failures slow down and then lock the account; every
  * success, failure and lock is audited. Unknown users get the same answer and timing as a wrong
- * password.
+ * password. Across accounts, the failed attempts of one client address are limited too (password
+ * spraying): each attempt takes a place in the address's window before the password is checked, and
+ * a successful one gives it back, so parallel guesses cannot slip past the limit either.
  */
-export async function signInWithPassword(login: string, password: string, ip: string | null): Promise<SignInOutcome> {
+export async function signInWithPassword(login: string, password: string, ip: string | null, limiter: RateLimiter | null = rateLimiter("signIn")): Promise<SignInOutcome> {
+  const address = ip ?? "unknown";
+  const gate = limiter?.hit(address) ?? { allowed: true };
+  if (!gate.allowed) {
+    await auditThrottled(null, "signIn", address, gate.retryAfterMs, { login: login.trim().slice(0, 100) });
+    return { ok: false, reason: "throttled", retryAfterMs: gate.retryAfterMs };
+  }
+  const outcome = await checkPassword(login, password, ip);
+  if (outcome.ok) limiter?.undo(address);
+  return outcome;
+}
+
+async function checkPassword(login: string, password: string, ip: string | null): Promise<SignInOutcome> {
   const at = now();
   const key = login.trim();
   const user = await db().user.findFirst({

@@ -1,6 +1,7 @@
 import "server-only";
 import { getActor, requestIp } from "@/lib/auth/session";
 import { archivedDocxFor, type DossierRoute } from "./access";
+import { contentDisposition } from "@/lib/files/policy";
 
 // The archived Word file as an HTTP answer for the two route handlers (lib/dossiers/access.ts decides who).
 const MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -17,7 +18,7 @@ export async function archivedDocxResponse(route: DossierRoute, entryId: string)
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       "Content-Type": MIME,
-      "Content-Disposition": `attachment; filename="dossier.docx"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      "Content-Disposition": contentDisposition(file.filename, "dossier.docx"),
       "Cache-Control": "no-store",
     },
   });

@@ -1,14 +1,12 @@
 import "server-only";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
+import { contentDisposition } from "@/lib/files/policy";
+import { inertCell } from "./inert";
 
 export type Column<Row> = { header: string; width?: number; value: (row: Row) => string | number | Date | null };
 
-/** Text that a spreadsheet would run as a formula is written inert (CSV/formula injection). */
-export function inertCell(value: string | number | Date | null): string | number | Date | null {
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(value)) return `'${value}`;
-  return value;
-}
+export { inertCell };
 
 /**
  * Streams an .xlsx of any length: rows are committed batch by batch, so memory stays flat for
@@ -40,7 +38,7 @@ export function xlsxResponse(stream: ReadableStream<Uint8Array>, filename: strin
   return new Response(stream, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": contentDisposition(filename, "export.xlsx"),
       "Cache-Control": "no-store",
     },
   });

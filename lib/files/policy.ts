@@ -4,11 +4,12 @@ import { ALLOWED_EXTENSIONS, FILE_KINDS, sniffFileKind, type FileKind } from "./
 
 export const DEFAULT_MAX_MB = 20;
 const MAX_NAME = 120;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i;
 
 /**
  * The original name, safe to display and to put in a Content-Disposition header: the last path
- * segment, without control or bidirectional-override characters, at most 120 characters (the
- * extension kept). Never used as a path.
+ * segment, without control or bidirectional-override characters, not a Windows device name, at most
+ * 120 characters (the extension kept). Never used as a path.
  */
 export function displayFileName(name: string): string {
   const last = name.split(/[/\\]/).pop() ?? "";
@@ -20,6 +21,8 @@ export function displayFileName(name: string): string {
     .trim()
     .replace(/^\.+/, "");
   if (cleaned === "") return "未命名文件";
+  // Windows will not save "CON.pdf" or "lpt1.docx": such a name is downloaded as "_CON.pdf".
+  if (WINDOWS_RESERVED.test(cleaned)) return displayFileName(`_${cleaned}`);
   if (cleaned.length <= MAX_NAME) return cleaned;
   const dot = cleaned.lastIndexOf(".");
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : "";
@@ -65,8 +68,16 @@ export function maxUploadBytes(value: string | undefined): number {
   return (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_MB) * 1024 * 1024;
 }
 
-/** RFC 6266 / 5987: an ASCII fallback plus the UTF-8 name, for Chinese file names. */
-export function contentDisposition(displayName: string): string {
-  const fallback = displayName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(displayName)}`;
+/** RFC 5987 ext-value: every byte outside attr-char percent-encoded (encodeURIComponent leaves '()*). */
+function extValue(text: string): string {
+  return `UTF-8''${encodeURIComponent(text).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/**
+ * RFC 6266 / 5987: an ASCII fallback (printable, no quote or backslash) plus the UTF-8 name, for
+ * Chinese file names. Nothing in the name can end the header or add a parameter.
+ */
+export function contentDisposition(fileName: string, asciiFallback?: string): string {
+  const fallback = (asciiFallback ?? fileName).replace(/[^\x20-\x7e]/g, "_").replace(/["\\;]/g, "_");
+  return `attachment; filename="${fallback}"; filename*=${extValue(fileName)}`;
 }

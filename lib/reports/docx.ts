@@ -8,6 +8,7 @@ import {
 import type { UnitReport } from "./model";
 import { FONT_TABLE, PAGE, STYLES, TEXT_WIDTH, reportStyles } from "./docx-layout";
 import { reportBlocks, type Block, type Cell, type Column } from "./report-blocks";
+import { xmlSafe } from "@/lib/export/inert";
 
 export { chineseNumber, NONE_TEXT, PART_HEADINGS } from "./report-blocks";
 
@@ -75,10 +76,11 @@ function pageNumberFooter(): Footer {
 
 export function reportDocument(report: UnitReport): Document {
   return new Document({
-    creator: report.issuer,
-    title: report.title,
-    subject: `${report.cycle.name} ${report.unit.name}（${report.versionLabel}）`,
-    keywords: report.marking,
+    // The docx library escapes these document properties but, unlike the body text, keeps characters XML cannot carry.
+    creator: xmlSafe(report.issuer),
+    title: xmlSafe(report.title),
+    subject: xmlSafe(`${report.cycle.name} ${report.unit.name}（${report.versionLabel}）`),
+    keywords: xmlSafe(report.marking),
     styles: reportStyles,
     sections: [{
       properties: {

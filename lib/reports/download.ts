@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import { reportFor } from "./access";
 import { reportToDocx } from "./docx";
 import { reportToXlsx } from "./xlsx";
+import { contentDisposition } from "@/lib/files/policy";
 
 /*
  * The report as a file: the same access rule as the page (lib/reports/access.ts), audited
@@ -36,7 +37,7 @@ export async function reportDownload(cycleId: string, unitId: string | "own", fo
   return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": type.mime,
-      "Content-Disposition": `attachment; filename="report.${format}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": contentDisposition(filename, `report.${format}`),
       "Cache-Control": "no-store",
     },
   });

@@ -3,6 +3,7 @@
 // volume.ts). Tables and paragraphs look like the single report's (docx.ts): same styles, borders,
 // cell margins and widths. Pure.
 import type { IParagraphStyleOptions, IStylesOptions } from "docx";
+import { xmlSafe } from "@/lib/export/inert";
 import { STYLES, TEXT_WIDTH } from "./docx-layout";
 import type { Cell, Column } from "./report-blocks";
 
@@ -10,13 +11,11 @@ export const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/mai
 export const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 
-// Characters XML 1.0 cannot carry: a stray one in a typed description would make Word refuse the file.
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** Text safe inside an element or an attribute value; characters XML cannot carry are dropped. */
 export function escapeXml(text: string): string {
-  return text.replace(INVALID_XML, "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 /** Text as runs, a typed line break kept as a line break (as docx.ts does). */

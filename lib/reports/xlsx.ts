@@ -4,6 +4,7 @@
 // in its page header. Texts are written as string cells, which a spreadsheet never evaluates; scores
 // as numbers with two decimals.
 import ExcelJS from "exceljs";
+import { makeWorkbookXmlSafe } from "@/lib/export/inert";
 import { D } from "@/lib/scoring";
 import { badRecordLabel, dateCn, REVIEW_FINAL_NOTE, REVIEW_HEADING, type ReportReview, type UnitReport } from "./model";
 
@@ -142,5 +143,6 @@ export async function reportToXlsx(report: UnitReport): Promise<Buffer> {
   indicatorsSheet(workbook, report);
   problemsSheet(workbook, report);
   basisSheet(workbook, report);
+  makeWorkbookXmlSafe(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -7,6 +7,7 @@ import { addRecord, saveValue } from "@/lib/collection/mutations";
 import { mayReadEvidence, readableEvidence, unitDocuments } from "@/lib/files/access";
 import { uploadEvidence, uploadUnitDocument } from "@/lib/files/mutations";
 import { evidenceDir, storedLocation } from "@/lib/files/storage";
+import { throttleUpload } from "@/lib/http/limits";
 import { samples } from "../unit/files/samples";
 import { makeCollectionWorld, type CollectionWorld } from "../support/collection-factory";
 import { createTestDatabase, type TestDatabase } from "../support/database";
@@ -122,5 +123,45 @@ describe("unit documents", () => {
     await uploadUnitDocument(w.actors.fgwUnit, { cycleId: w.cycle.id, kind: "self_assessment" }, { name: "自评.pdf", bytes: samples.pdf });
     const other = await makeCollectionWorld(t.prisma);
     await expect(uploadUnitDocument(w.actors.fgwUnit, { cycleId: other.cycle.id, kind: "self_assessment" }, { name: "a.pdf", bytes: samples.pdf })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("hostile uploads", () => {
+  it("stores hostile names neutralised, for display only", async () => {
+    process.env.INTEGRITY_FAKE_NOW = "2026-04-10T02:00:00Z";
+    const names: [string, string][] = [
+      ["../../<script>alert(1)</script>\u202Efdp.pdf", "script_fdp.pdf"],
+      ["CON.pdf", "_CON.pdf"],
+      ["证明\u0000\r\n材料.pdf", "证明材料.pdf"],
+      [`${"长".repeat(300)}.pdf`, `${"长".repeat(116)}.pdf`],
+    ];
+    for (const [name, stored] of names) {
+      const file = await uploadEvidence(w.actors.sfj, { cycleId: w.cycle.id }, { name, bytes: samples.pdf });
+      expect((await t.prisma.evidence.findUniqueOrThrow({ where: { id: file.id } })).originalName).toBe(stored);
+    }
+    await expect(uploadEvidence(w.actors.sfj, { cycleId: w.cycle.id }, { name: "setup.pdf", bytes: samples.exe })).rejects.toMatchObject({ code: "INVALID", message: expect.stringContaining("不是可接受的文件类型") });
+  });
+
+  it("limits uploads per client address (RATE_LIMIT_UPLOADS), audits the refusal, and lets the address go again after the window", async () => {
+    const saved = process.env.RATE_LIMIT_UPLOADS;
+    process.env.RATE_LIMIT_UPLOADS = "2/1s";
+    try {
+      const from = (address: string) => new Headers({ "x-forwarded-for": address });
+      await throttleUpload(w.actors.sfj, "file", from("203.0.113.50"));
+      await throttleUpload(w.actors.sfj, "unit_list", from("203.0.113.50"));
+      await expect(throttleUpload(w.actors.sfj, "file", from("203.0.113.50"))).rejects.toMatchObject({ code: "RATE_LIMITED", message: "尝试过于频繁，请1分钟后再试" });
+      const audit = await t.prisma.auditLog.findFirst({ where: { action: "access.rate_limited" }, orderBy: { id: "desc" } });
+      expect(audit).toMatchObject({ actorId: w.actors.sfj.id, outcome: "denied", ip: "203.0.113.50", meta: { limit: "uploads", what: "file", retryAfterMinutes: 1 } });
+      await throttleUpload(w.actors.sfj, "file", from("203.0.113.51"));
+      // A client-written hop in front of the address Next.js recorded changes nothing.
+      await expect(throttleUpload(w.actors.sfj, "file", from("10.9.9.9, 203.0.113.50"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await throttleUpload(w.actors.sfj, "file", from("203.0.113.50"));
+      process.env.RATE_LIMIT_UPLOADS = "off";
+      for (let i = 0; i < 5; i++) await throttleUpload(w.actors.sfj, "file", from("203.0.113.50"));
+    } finally {
+      if (saved === undefined) delete process.env.RATE_LIMIT_UPLOADS;
+      else process.env.RATE_LIMIT_UPLOADS = saved;
+    }
   });
 });

@@ -2,6 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/password";
 import { LOCK_AFTER_FAILURES } from "@/lib/auth/lockout";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { rateLimiter } from "@/lib/http/limits";
+import { RateLimiter } from "@/lib/http/rate-limit";
 import { createTestDatabase, type TestDatabase } from "../support/database";
 
 let t: TestDatabase;
@@ -68,5 +70,55 @@ describe("signInWithPassword", () => {
   it("refuses a deactivated user", async () => {
     await t.prisma.user.update({ where: { username: "carol" }, data: { active: false } });
     expect(await signInWithPassword("carol", PASSWORD, null)).toEqual({ ok: false, reason: "invalid" });
+  });
+});
+
+describe("per-address limit across accounts (password spraying)", () => {
+  const clock = { now: Date.parse("2026-11-21T02:00:00Z") };
+  const limiter = () => new RateLimiter({ limit: 4, windowMs: 10 * 60_000 }, () => clock.now);
+
+  it("refuses an address after its failed attempts fill the window, whatever the account; audited; other addresses unaffected; resets", async () => {
+    const spray = limiter();
+    for (const login of ["nobody-1", "nobody-2", "alice", "nobody-3"]) {
+      expect(await signInWithPassword(login, "Winter2026!", "203.0.113.9", spray)).toEqual({ ok: false, reason: "invalid" });
+    }
+    const refused = await signInWithPassword("alice", PASSWORD, "203.0.113.9", spray);
+    expect(refused).toEqual({ ok: false, reason: "throttled", retryAfterMs: 10 * 60_000 });
+    const audit = await t.prisma.auditLog.findFirst({ where: { action: "access.rate_limited" }, orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ outcome: "denied", ip: "203.0.113.9", actorId: null, meta: { limit: "signIn", retryAfterMinutes: 10, login: "alice" } });
+    expect(await signInWithPassword("alice", PASSWORD, "198.51.100.4", spray)).toMatchObject({ ok: true });
+    clock.now += 10 * 60_000;
+    expect(await signInWithPassword("alice", PASSWORD, "203.0.113.9", spray)).toMatchObject({ ok: true });
+  });
+
+  it("does not count successful sign-ins (an office behind one address)", async () => {
+    const office = limiter();
+    for (let i = 0; i < 10; i++) expect(await signInWithPassword("alice", PASSWORD, "192.0.2.1", office)).toMatchObject({ ok: true });
+    expect(office.check("192.0.2.1")).toEqual({ allowed: true, remaining: 4 });
+  });
+
+  it("lets no more than the limit through when the guesses come in parallel", async () => {
+    const parallel = limiter();
+    const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => signInWithPassword(`nobody-${i}`, "Winter2026!", "192.0.2.77", parallel)));
+    expect(outcomes.filter((o) => !o.ok && o.reason === "invalid")).toHaveLength(4);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "throttled")).toHaveLength(8);
+  });
+
+  it("uses one process-wide limiter per kind, as RATE_LIMIT_SIGN_IN configures it", () => {
+    const saved = process.env.RATE_LIMIT_SIGN_IN;
+    try {
+      delete process.env.RATE_LIMIT_SIGN_IN;
+      expect(rateLimiter("signIn")).toBe(rateLimiter("signIn"));
+      expect(rateLimiter("signIn")?.rule).toEqual({ limit: 30, windowMs: 10 * 60_000 });
+      process.env.RATE_LIMIT_SIGN_IN = "2/1m";
+      expect(rateLimiter("signIn")?.rule).toEqual({ limit: 2, windowMs: 60_000 });
+      process.env.RATE_LIMIT_SIGN_IN = "off";
+      expect(rateLimiter("signIn")).toBeNull();
+      process.env.RATE_LIMIT_SIGN_IN = "nonsense";
+      expect(rateLimiter("signIn")?.rule).toEqual({ limit: 30, windowMs: 10 * 60_000 });
+    } finally {
+      if (saved === undefined) delete process.env.RATE_LIMIT_SIGN_IN;
+      else process.env.RATE_LIMIT_SIGN_IN = saved;
+    }
   });
 });

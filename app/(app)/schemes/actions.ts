@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { protectedAction, type ActionResult } from "@/lib/actions/safe-action";
 import { requestIp } from "@/lib/auth/session";
+import { displayFileName } from "@/lib/files/policy";
+import { throttleUpload } from "@/lib/http/limits";
 import type { Problem } from "@/lib/scoring";
 import { createDraftFrom, deleteDraft, importScheme, publishVersion, saveDraft } from "@/lib/schemes/mutations";
 import { createDraftSchema, importFileSchema, saveDraftSchema, versionLockSchema } from "@/lib/schemes/schema";
@@ -57,7 +59,8 @@ export async function createSchemeDraftAction(_prev: CreateDraftState, formData:
 export type ImportState = ActionResult<{ id: string }> | null;
 
 const importFile = protectedAction({ permission, schema: importFileSchema }, async (actor, { file }) => {
-  return importScheme(actor, await file.text(), await requestIp(), file.name);
+  await throttleUpload(actor, "scheme");
+  return importScheme(actor, await file.text(), await requestIp(), displayFileName(file.name));
 });
 
 export async function importSchemeAction(_prev: ImportState, formData: FormData): Promise<ImportState> {

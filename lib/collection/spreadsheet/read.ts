@@ -1,6 +1,7 @@
 // Reads a filled template: the "数值" and "记录" sheets as rows of cell texts, numbered as in Excel.
 import ExcelJS from "exceljs";
 import { cellText } from "@/lib/spreadsheet/cells";
+import { MAX_UNZIPPED_BYTES, unzipsBeyond } from "@/lib/spreadsheet/zip-guard";
 import { detectFormat, UnitListFileError, type SheetRow } from "@/lib/orgs/unit-list";
 import { MAX_ROWS, RECORD_COLUMNS, SHEETS, VALUE_COLUMNS } from "./layout";
 
@@ -44,6 +45,9 @@ export async function readFactSheets(bytes: Uint8Array, fileName: string): Promi
     throw new FactSheetFileError(error instanceof UnitListFileError ? error.message : "无法识别文件类型");
   }
   if (format !== "xlsx") throw new FactSheetFileError("请上传从本系统下载并填写的 Excel 模板（.xlsx）");
+  if (unzipsBeyond(bytes)) {
+    throw new FactSheetFileError(`该 Excel 工作簿解压后超过 ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB，不是正常的数据报送模板，请检查文件后重新保存再上传`);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.slice().buffer as ArrayBuffer);

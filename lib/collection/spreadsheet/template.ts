@@ -2,6 +2,7 @@
 // is already reported (so a download, edit and re-import changes only what was edited). Cells are
 // written as string values, which a spreadsheet never evaluates, so stored text round-trips unchanged.
 import ExcelJS from "exceljs";
+import { makeWorkbookXmlSafe } from "@/lib/export/inert";
 import { writeGuide } from "./guide";
 import { NONE_WORD, NOT_APPLICABLE_WORD, RECORD_COLUMNS, SHEETS, VALUE_COLUMNS } from "./layout";
 import { cellKey, type CurrentAnswers } from "./plan";
@@ -98,5 +99,6 @@ export async function buildTemplate(scope: SourceScope, current: CurrentAnswers,
   writeValues(values, scope, current, lists);
   writeRecords(records, scope, current, lists);
   workbook.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: "visible" }];
+  makeWorkbookXmlSafe(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import ExcelJS from "exceljs";
-import { inertCell } from "@/lib/export/xlsx";
+import { inertCell, makeWorkbookXmlSafe } from "@/lib/export/inert";
 
 export interface IssuedUnitAccount {
   organisationName: string;
@@ -32,5 +32,6 @@ export async function credentialsWorkbook(accounts: readonly IssuedUnitAccount[]
       note: "首次登录须修改密码；请妥善保管，平台不保存明文密码",
     });
   });
+  makeWorkbookXmlSafe(workbook);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

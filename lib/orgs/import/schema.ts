@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayFileName } from "@/lib/files/policy";
 
 export const MAX_UNIT_LIST_BYTES = 5 * 1024 * 1024;
 
@@ -17,9 +18,7 @@ export const unitImportApplySchema = z.object({
   createAccounts: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 
-/** A file name fit for the audit log and messages: no path, no control characters, not too long. */
+/** A file name fit for the audit log and messages: the uploads' display rule (no path, control or direction characters, not too long). */
 export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? "";
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, "").trim();
-  return (clean || "未命名文件").slice(0, 120);
+  return displayFileName(name);
 }

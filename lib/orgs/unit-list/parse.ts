@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { cellText } from "@/lib/spreadsheet/cells";
+import { MAX_UNZIPPED_BYTES, unzipsBeyond } from "@/lib/spreadsheet/zip-guard";
 import type { UnitListProblem } from "./schema";
 
 /** One spreadsheet row as a person sees it: `row` is its number in Excel (the first row is 1). */
@@ -114,6 +115,9 @@ export function parseCsv(text: string): { rows: SheetRow[]; problems: UnitListPr
 
 /** The first worksheet of an .xlsx, every row numbered as in Excel (empty rows kept as gaps). */
 export async function parseXlsx(bytes: Uint8Array): Promise<SheetRow[]> {
+  if (unzipsBeyond(bytes)) {
+    throw new UnitListFileError(`该 Excel 工作簿解压后超过 ${MAX_UNZIPPED_BYTES / 1024 / 1024} MB，不是正常的单位名单，请检查文件后重新保存再上传`);
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types its input as an ArrayBuffer (JSZip reads either); a copy keeps the view's bounds.

@@ -42,6 +42,30 @@ describe("file names are for display only", () => {
     expect(displayFileName(`${"长".repeat(300)}.docx`)).toMatch(/^长{115}\.docx$/);
   });
 
+  it("neutralises hostile names: markup, NUL, line breaks, RTL override, Windows device names, 300 characters", () => {
+    expect(displayFileName("<script>alert(1)</script>.pdf")).toBe("script_.pdf");
+    expect(displayFileName('"><svg onload=alert(1)>.pdf')).toBe("___svg onload=alert(1)_.pdf");
+    expect(displayFileName("证明\r\nSet-Cookie: a=b.pdf")).toBe("证明Set-Cookie_ a=b.pdf");
+    expect(displayFileName("报告\u202Efdp.exe")).toBe("报告fdp.exe");
+    expect(displayFileName("\u2066报告\u2069.pdf")).toBe("报告.pdf");
+    for (const device of ["CON.pdf", "nul.docx", "COM1.pdf", "lpt9.xlsx", "aux", "PRN.PDF", "Con.tar.pdf"]) expect(displayFileName(device)).toBe(`_${device}`);
+    for (const fine of ["console.pdf", "con_2026.pdf", "通知CON.pdf", "COM10.pdf"]) expect(displayFileName(fine)).toBe(fine);
+    const long = displayFileName(`${"a".repeat(300)}.pdf`);
+    expect(long).toHaveLength(120);
+    expect(long.endsWith(".pdf")).toBe(true);
+  });
+
+  it("never lets a name end the Content-Disposition header or add a parameter", () => {
+    for (const name of ['a"; filename="evil.html', "a\r\nSet-Cookie: x=1", "a\\b;c.pdf", "it's (1)*.pdf", "<script>.pdf", "\u202Efdp.exe"]) {
+      const header = contentDisposition(name);
+      expect(header).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%!#$&+\-.^_`|~]*$/);
+      expect(header.match(/"/g)).toHaveLength(2);
+      expect(header).not.toMatch(/[\r\n]/);
+      expect(decodeURIComponent(header.split("UTF-8''")[1]!)).toBe(name);
+    }
+    expect(contentDisposition("报告.docx", "report.docx")).toBe(`attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent("报告.docx")}`);
+  });
+
   it("reads extensions in lower case", () => {
     expect(extensionOf("报告.PDF")).toBe("pdf");
     expect(extensionOf("x.pdf.exe")).toBe("exe");
@@ -70,6 +94,12 @@ describe("checkUpload", () => {
     expect(check("报告.pdf", samples.png)).toMatchObject({ ok: false, message: expect.stringContaining("与实际内容（PNG 图片）不符") });
     expect(check("表.xlsx", samples.docx)).toMatchObject({ ok: false, message: expect.stringContaining("不符") });
     expect(check("页面.pdf", samples.html)).toMatchObject({ ok: false });
+    expect(check("setup.pdf", samples.exe)).toMatchObject({ ok: false, message: expect.stringContaining("的内容不是可接受的文件类型") });
+    expect(check("photo.png", samples.html)).toMatchObject({ ok: false });
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>');
+    expect(check("图.png", svg)).toMatchObject({ ok: false });
+    expect(check("图.svg", svg)).toMatchObject({ ok: false, message: expect.stringContaining("不支持") });
+    expect(check("页面.html", samples.pdf)).toMatchObject({ ok: false, message: expect.stringContaining("不支持") });
   });
 
   it("refuses empty and oversize files", () => {

@@ -24,6 +24,8 @@ describe("accounts for imported units", () => {
     expect(safeFileName("C:\\Users\\王丽\\桌面\\名单.xlsx")).toBe("名单.xlsx");
     expect(safeFileName("../../etc/passwd\u0000.csv")).toBe("passwd.csv");
     expect(safeFileName("")).toBe("未命名文件");
+    expect(safeFileName("名单\u202Exslx.exe.csv")).toBe("名单xslx.exe.csv");
+    expect(safeFileName("<script>alert(1)</script>.xlsx")).toBe("script_.xlsx");
   });
 });
 

@@ -6,6 +6,7 @@ import { protectedAction, type ActionResult } from "@/lib/actions/safe-action";
 import { requestIp } from "@/lib/auth/session";
 import { importFactSheet, type FactImportOutcome } from "@/lib/collection/import";
 import { MAX_IMPORT_BYTES } from "@/lib/collection/spreadsheet";
+import { throttleUpload } from "@/lib/http/limits";
 import { safeFileName } from "@/lib/orgs/import/schema";
 
 const importSchema = z.object({
@@ -20,6 +21,7 @@ const importSchema = z.object({
 });
 
 const run = protectedAction({ permission: "submit:facts:assigned", schema: importSchema }, async (actor, input): Promise<FactImportOutcome> => {
+  await throttleUpload(actor, "facts_sheet");
   const outcome = await importFactSheet(
     actor,
     { cycleId: input.cycleId, bytes: new Uint8Array(await input.file.arrayBuffer()), fileName: safeFileName(input.file.name), blankRecordsAsNone: input.blankRecordsAsNone, checkOnly: input.checkOnly },

@@ -2,12 +2,12 @@
 
 import { ui } from "@/components/ui/styles";
 import type { FactImportOutcome } from "@/lib/collection/import";
+import { csvField } from "@/lib/export/inert";
 
 const SHOWN = 500;
 
 function downloadProblems(outcome: Extract<FactImportOutcome, { status: "problems" }>): void {
-  const quote = (v: string | number) => `"${String(v).replace(/"/g, '""')}"`;
-  const lines = [["工作表", "行号", "列", "问题"], ...outcome.problems.map((p) => [p.sheet, p.row, p.column, p.message])].map((cells) => cells.map(quote).join(","));
+  const lines = [["工作表", "行号", "列", "问题"], ...outcome.problems.map((p) => [p.sheet, p.row, p.column, p.message])].map((cells) => cells.map(csvField).join(","));
   const url = URL.createObjectURL(new Blob(["\uFEFF" + lines.join("\r\n")], { type: "text/csv;charset=utf-8" }));
   const link = document.createElement("a");
   link.href = url;

@@ -4,17 +4,20 @@ import { revalidatePath } from "next/cache";
 import { protectedAction, type ActionResult } from "@/lib/actions/safe-action";
 import { requestIp } from "@/lib/auth/session";
 import { formatDateCn, now } from "@/lib/clock";
+import { throttleUpload } from "@/lib/http/limits";
 import { applyUnitImport } from "@/lib/orgs/import/apply";
 import { previewUnitList } from "@/lib/orgs/import/check";
 import { credentialsWorkbook } from "@/lib/orgs/import/credentials-xlsx";
 import { safeFileName, unitImportApplySchema, unitListUploadSchema } from "@/lib/orgs/import/schema";
 import type { UnitImportOutcome, UnitListCheckOutcome } from "@/lib/orgs/import/types";
 
-const check = protectedAction({ permission: "import:units:any", schema: unitListUploadSchema }, async (_actor, { file }) =>
-  previewUnitList(new Uint8Array(await file.arrayBuffer()), safeFileName(file.name)),
-);
+const check = protectedAction({ permission: "import:units:any", schema: unitListUploadSchema }, async (actor, { file }) => {
+  await throttleUpload(actor, "unit_list");
+  return previewUnitList(new Uint8Array(await file.arrayBuffer()), safeFileName(file.name));
+});
 
 const apply = protectedAction({ permission: "import:units:any", schema: unitImportApplySchema }, async (actor, input): Promise<UnitImportOutcome> => {
+  await throttleUpload(actor, "unit_list");
   const result = await applyUnitImport(
     actor,
     {

@@ -4,6 +4,7 @@ import { requestIp } from "@/lib/auth/session";
 import { factTemplate } from "@/lib/collection/import";
 import { db } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { contentDisposition } from "@/lib/files/policy";
 
 /** The source's pre-filled template for one cycle (its units × its slots only). */
 export async function GET(request: Request) {
@@ -16,7 +17,7 @@ export async function GET(request: Request) {
     return new Response(new Blob([bytes.slice()]), {
       headers: {
         "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "Content-Disposition": `attachment; filename="template.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        "Content-Disposition": contentDisposition(fileName, "template.xlsx"),
         "Cache-Control": "no-store",
       },
     });

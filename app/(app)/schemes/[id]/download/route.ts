@@ -3,6 +3,7 @@ import { apiActor } from "@/lib/auth/api";
 import { requestIp } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { schemeVersionFor } from "@/lib/schemes/data";
+import { contentDisposition } from "@/lib/files/policy";
 
 type Context = { params: Promise<{ id: string }> };
 
@@ -24,7 +25,7 @@ export async function GET(_request: Request, { params }: Context) {
   return new Response(`${JSON.stringify(version.document, null, 2)}\n`, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": contentDisposition(filename),
       "Cache-Control": "no-store",
     },
   });

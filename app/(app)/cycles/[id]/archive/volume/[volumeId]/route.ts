@@ -6,6 +6,7 @@ import { apiActor } from "@/lib/auth/api";
 import { requestIp } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { storedLocation } from "@/lib/files/storage";
+import { contentDisposition } from "@/lib/files/policy";
 
 /** The compiled volume as a Word file, streamed from disk: office staff and reviewers; audited. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; volumeId: string }> }) {
@@ -21,7 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "Content-Length": volume.size.toString(),
-      "Content-Disposition": `attachment; filename="volume.docx"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": contentDisposition(filename, "volume.docx"),
       "Cache-Control": "no-store",
     },
   });
